@@ -1,0 +1,216 @@
+"""Actions: find pattern triggers in a parsed sentence and the tokens that fill their roles.
+
+Works on spaCy tokens only; turning role tokens into coded actors is `actors.resolve_actor`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventwire.extract.patterns import Pattern, PatternSet
+
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_OBJ = {"dobj", "obj", "attr", "oprd"}
+_CLAUSE_LINKS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"}
+
+
+@dataclass
+class Match:
+    """One trigger with its pattern and the head tokens of its roles."""
+
+    pattern: Pattern
+    trigger: object  # spaCy Token
+    anchor: object  # the verb the event's clause hangs on (the trigger, or a light verb)
+    sources: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    consumed: set = field(default_factory=set)
+    via: set = field(default_factory=set)  # how roles were found: "syntax", "inherited", ...
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _obj(verb):
+    deps = _PASS_SUBJ if is_passive(verb) else _OBJ
+    return next((c for c in verb.children if c.dep_ in deps), None)
+
+
+def _particle(verb) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+
+
+def _prep_objects(token, prep_lemma: str) -> list:
+    out = []
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep_lemma:
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _conj_expand(tokens: list) -> list:
+    out = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
+    return out
+
+
+def _pattern_fits(p: Pattern, tok) -> bool:
+    if p.passive is not None and p.passive != is_passive(tok):
+        return False
+    if p.particle and not (_particle(tok) & p.particle):
+        return False
+    obj = _obj(tok) if p.pos == "VERB" else None
+    obj_lemma = obj.lemma_.lower() if obj is not None else None
+    if p.object and obj_lemma not in p.object:
+        return False
+    if p.not_object and obj_lemma in p.not_object:
+        return False
+    return True
+
+
+def _candidates(tok, patterns: PatternSet) -> list[Pattern]:
+    pos = tok.pos_
+    if pos == "AUX":
+        pos = "VERB"
+    if pos == "PROPN":
+        pos = "NOUN"
+    return patterns.by_lemma.get((pos, tok.lemma_.lower()), [])
+
+
+_MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
+
+
+def find_triggers(sent, patterns: PatternSet) -> list[Match]:
+    """Every token of `sent` that fires a pattern, most specific pattern first.
+
+    Event nouns that only modify another noun ("Joint Training Memorandum", "training
+    initiatives") name no event of their own.
+    """
+    matches, consumed = [], set()
+    for tok in sent:
+        if tok.i in consumed or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _MODIFIER_DEPS):
+            continue
+        for p in _candidates(tok, patterns):
+            if _pattern_fits(p, tok):
+                m = Match(p, tok, anchor=tok)
+                if p.object:
+                    obj = _obj(tok)
+                    m.consumed.add(obj.i)
+                    consumed.add(obj.i)
+                matches.append(m)
+                break
+    return [m for m in matches if m.trigger.i not in consumed]
+
+
+def governing_verb(tok):
+    """The verb a noun trigger hangs from ("held" for "talks"; "planning" for "visits")."""
+    t = tok
+    while t.dep_ in ("dobj", "pobj", "prep", "nsubjpass", "nsubj", "attr", "conj", "appos", "compound") \
+            and t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def subject_of(verb, depth: int = 0):
+    """The subject tokens of a verb, following xcomp/conj/advcl chains up to an ancestor's subject."""
+    if verb is None or depth > 4:
+        return [], "none"
+    passive = is_passive(verb)
+    if passive:
+        agents = _prep_objects(verb, "by")
+        if agents:
+            return _conj_expand(agents), "syntax"
+    subj = [c for c in verb.children if c.dep_ in _SUBJ]
+    if subj:
+        return _conj_expand(subj), "syntax"
+    if passive:
+        return [], "passive"
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and verb.head.i != verb.i:
+        head = verb.head
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return [head], "inherited"
+        found, how = subject_of(head if head.pos_ in ("VERB", "AUX") else governing_verb(head), depth + 1)
+        return found, ("inherited" if found else how)
+    return [], "none"
+
+
+def fill_roles(m: Match) -> Match:
+    """Find the source and target head tokens for a match."""
+    tok, p = m.trigger, m.pattern
+    if p.pos == "VERB":
+        _fill_verb(m, tok, p)
+    else:
+        _fill_noun(m, tok, p)
+    m.sources = [s for s in m.sources if s.i != tok.i]
+    m.targets = [t for t in m.targets if t.i != tok.i and all(t.i != s.i for s in m.sources)]
+    return m
+
+
+def _fill_verb(m: Match, tok, p: Pattern) -> None:
+    m.sources, how = subject_of(tok)
+    m.via.add(how)
+    heads = [tok] + [tok.doc[i] for i in m.consumed]
+    for prep, role in p.prep:
+        for h in heads:
+            found = _conj_expand(_prep_objects(h, prep))
+            (m.sources if role == "source" else m.targets if role == "target" else []).extend(found)
+    if not p.object:
+        obj = _obj(tok) if not is_passive(tok) else None
+        if obj is not None and not any(r == "target" for _, r in p.prep) or (obj is not None and not m.targets):
+            m.targets.extend(_conj_expand([obj]))
+        dative = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+        m.targets.extend(dative)
+        if is_passive(tok) and not m.targets:
+            m.targets.extend(_conj_expand([c for c in tok.children if c.dep_ in _PASS_SUBJ]))
+    else:
+        obj = tok.doc[next(iter(m.consumed))]
+        if p.poss:
+            possessors = [c for c in obj.children if c.dep_ == "poss"]
+            (m.sources if p.poss == "source" else m.targets).extend(possessors)
+
+
+def _fill_noun(m: Match, tok, p: Pattern) -> None:
+    for prep, role in p.prep:
+        found = _conj_expand(_prep_objects(tok, prep))
+        (m.sources if role == "source" else m.targets if role == "target" else []).extend(found)
+    _misattached_preps(m, p)
+    possessors = [c for c in tok.children if c.dep_ == "poss"]
+    if possessors and not m.sources and (p.poss or "source") == "source":
+        m.sources.extend(possessors)
+    elif possessors and p.poss == "target":
+        m.targets.extend(possessors)
+    compounds = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    if compounds and not m.sources:
+        m.sources.extend(compounds[:1])
+    verb = governing_verb(tok)
+    m.anchor = verb or tok
+    if not m.sources and verb is not None and tok.dep_ in ("dobj", "obj", "nsubjpass", "attr", "conj"):
+        found, how = subject_of(verb)
+        m.sources.extend(found)
+        m.via.add(how)
+    elif not m.sources:
+        m.via.add("none")
+
+
+def _misattached_preps(m: Match, p: Pattern) -> None:
+    """'a visit by its head to Ankara': the parser often hangs 'to Ankara' on 'head'."""
+    for prep, role in p.prep:
+        bucket = m.sources if role == "source" else m.targets if role == "target" else None
+        if bucket is None or bucket:
+            continue
+        for other in list(m.sources) + list(m.targets):
+            bucket.extend(_prep_objects(other, prep))
+
+
+def role_path(a, b) -> int:
+    """Dependency distance between two tokens (for choosing among candidates)."""
+    ancestors_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in ancestors_a:
+            return n + ancestors_a[t.i]
+    return 99

@@ -1,0 +1,244 @@
+"""Actors: noun phrases in the parse become coded actors (country + sectors, people and roles).
+
+Light coreference keeps a per-story memory: "the ministry", "the sources", "it", "his Japanese
+counterpart", "its Training Department head" are resolved against earlier mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from eventwire import gazetteer
+from eventwire.schema import Actor
+
+_NP_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "advmod",
+            "quantmod", "npadvmod", "cc", "conj_left"}
+_NP_RIGHT = {"appos", "compound", "flat", "case"}
+_PRONOUNS_ORG = {"it", "its", "they", "their", "them", "itself"}
+_PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "himself", "herself"}
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+# Heads that name no actor on their own ("part", "aim"): a phrase headed by them is not an actor.
+_NOT_ACTORS = {"part", "aim", "framework", "process", "need", "capacity", "stability", "way",
+               "time", "year", "day", "week", "month", "end", "number", "lot", "kind", "type",
+               "one", "thing", "issue", "question", "matter", "statement", "report", "claim"}
+_COUNTERPART = {"counterpart", "counterparts", "opposite number", "peer"}
+
+
+@dataclass
+class Memory:
+    """What one story has said so far about who is who."""
+
+    by_head: dict[str, Actor] = field(default_factory=dict)
+    by_name: dict[str, Actor] = field(default_factory=dict)
+    last_org: Actor | None = None
+    last_person: Actor | None = None
+    speaker: Actor | None = None
+    country_counts: dict[str, int] = field(default_factory=dict)
+
+    def primary_country(self) -> str | None:
+        if not self.country_counts:
+            return None
+        return max(self.country_counts.items(), key=lambda kv: kv[1])[0]
+
+    def remember(self, actor: Actor, head_key: str | None) -> None:
+        if actor.country is None:
+            return
+        if head_key:
+            self.by_head[head_key] = actor
+            self.by_head.setdefault(head_key.split()[-1], actor)
+        if actor.name:
+            self.by_name[actor.name.split()[-1].lower()] = actor
+            self.last_person = actor
+        else:
+            self.last_org = actor
+
+
+def entity_code(ent) -> tuple[str | None, list[str], str | None]:
+    """(country, sectors, organisation name) for a named entity, from the ruler id or a lookup."""
+    kb = ent.ent_id_ or ""
+    if kb.startswith("CTRY:"):
+        entry = gazetteer.lookup_country(ent.text)
+        return kb[5:], list(getattr(entry, "sectors", []) or []), None
+    if kb.startswith("IGO:") or kb.startswith("NGO:"):
+        entry = gazetteer.lookup_igo(ent.text)
+        kind = getattr(entry, "kind", kb[:3]) or kb[:3]
+        return kind, list(getattr(entry, "sectors", []) or []), getattr(entry, "name", ent.text)
+    if ent.label_ in ("GPE", "NORP", "LOC"):
+        entry = gazetteer.lookup_country(ent.text)
+        if entry:
+            return entry.iso3, list(getattr(entry, "sectors", []) or []), None
+    if ent.label_ == "ORG":
+        entry = gazetteer.lookup_igo(ent.text)
+        if entry:
+            return entry.kind, list(entry.sectors or []), entry.name
+    return None, [], None
+
+
+def np_tokens(head) -> list:
+    """The tokens of the noun phrase headed by `head`: its left modifiers and appositions."""
+    out = [head]
+    for child in head.lefts:
+        if child.dep_ in _NP_LEFT or child.dep_ == "det":
+            out.extend(child.subtree)
+    for child in head.rights:
+        if child.dep_ in _NP_RIGHT:
+            out.extend(t for t in child.subtree if t.dep_ not in ("prep", "relcl", "acl", "punct")
+                       or t is child)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _ents_in(tokens) -> list:
+    seen, ents = set(), []
+    for t in tokens:
+        if t.ent_type_ and t.ent_iob_ in ("B", "I"):
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and ent.start not in seen:
+                seen.add(ent.start)
+                ents.append(ent)
+    return ents
+
+
+def head_key(tokens, head) -> str:
+    """A country-free key for a phrase ("Turkish Defense Ministry" -> "defense ministry")."""
+    words = [t.lemma_.lower() for t in tokens
+             if not t.ent_type_ in ("GPE", "NORP") and t.dep_ not in ("det", "poss", "case", "punct")
+             and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= head.i]
+    return " ".join(words[-3:])
+
+
+def _span_actor(tokens, offset: int, country, sectors, name, role) -> Actor:
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = tokens[0].doc.text[start:end]
+    return Actor(text=text, start=offset + start, end=offset + end, country=country,
+                 sector=_unique(sectors), name=name, role=role)
+
+
+def _unique(items) -> list[str]:
+    out: list[str] = []
+    for it in items:
+        if it and it not in out:
+            out.append(it)
+    return out
+
+
+def _person_and_role(tokens):
+    """(name, role, role sectors) when the phrase holds a PERSON entity."""
+    ents = [e for e in _ents_in(tokens) if e.label_ == "PERSON"]
+    if not ents:
+        return None, None, []
+    person = ents[-1]
+    before = [t for t in tokens if t.i < person.start and t.dep_ not in ("det", "poss", "case")
+              and not t.ent_type_ in ("GPE", "NORP")]
+    title = " ".join(t.text for t in before).strip(" ,")
+    found = gazetteer.role_title(title) if title else None
+    if found:
+        return person.text, found[0], list(found[1])
+    return person.text, (title or None), []
+
+
+def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
+    """The coded actor for the noun phrase headed by `head`, or None if it names no actor."""
+    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+        head = head.head.head
+    if head.pos_ == "PRON" or head.lower_ in _PRONOUNS_ORG | _PRONOUNS_PERSON:
+        return _pronoun_actor(head, offset, memory)
+    tokens = np_tokens(head)
+    if head.lemma_.lower() in _NOT_ACTORS and not head.ent_type_:
+        return None
+    text = " ".join(t.text for t in tokens)
+    country, sectors, org_name = None, [], None
+    for ent in _ents_in(tokens):
+        c, s, n = entity_code(ent)
+        if c and country is None:
+            country, org_name = c, n
+        sectors += s
+    name, role, role_sectors = _person_and_role(tokens)
+    sectors = _unique(role_sectors + gazetteer.sectors_for(text) + sectors)
+    if country is None:
+        country, sectors = _corefer(tokens, head, memory, sectors, name)
+    if country is None and not sectors and not name:
+        return None
+    actor = _span_actor(tokens, offset, country, sectors, name or org_name, role)
+    memory.remember(actor, head_key(tokens, head) if sectors else None)
+    return actor
+
+
+def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:
+    low = head.lower_
+    ref = memory.last_person if low in _PRONOUNS_PERSON else (memory.last_org or memory.speaker)
+    if ref is None:
+        return None
+    return replace(ref, text=head.text, start=offset + head.idx, end=offset + head.idx + len(head.text))
+
+
+def _corefer(tokens, head, memory: Memory, sectors, name):
+    """Country (and sectors) for a phrase without a country of its own."""
+    if name and name.split()[-1].lower() in memory.by_name:
+        ref = memory.by_name[name.split()[-1].lower()]
+        return ref.country, _unique(sectors + ref.sector)
+    poss = [t for t in tokens if t.dep_ == "poss" and t.lower_ in _PRONOUNS_ORG | _PRONOUNS_PERSON]
+    if poss:
+        ref = _possessor(poss[0], memory)
+        if ref is not None:
+            return ref.country, _unique(sectors or ref.sector)
+    key = head_key(tokens, head)
+    for k in (key, key.split()[-1] if key else ""):
+        if k and k in memory.by_head:
+            ref = memory.by_head[k]
+            return ref.country, _unique(sectors + ref.sector)
+    if sectors and head.pos_ != "PROPN":
+        ref = memory.speaker or memory.last_org
+        if ref is not None and _is_definite(tokens):
+            return ref.country, sectors
+    if name and sectors:  # an official named with a title: usually of the speaker's country
+        ref = memory.speaker
+        return (ref.country if ref else memory.primary_country()), sectors
+    return None, sectors
+
+
+def _possessor(pron, memory: Memory) -> Actor | None:
+    """'its' in "the Syrian Defense Ministry, including a visit by its head": the nearest org."""
+    doc = pron.doc
+    for t in reversed(doc[: pron.i]):
+        if t.ent_type_ in ("GPE", "NORP", "ORG") and pron.lower_ in _PRONOUNS_ORG:
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None:
+                c, s, _ = entity_code(ent)
+                if c:
+                    return Actor(ent.text, 0, 0, c, s)
+    return memory.last_person if pron.lower_ in _PRONOUNS_PERSON else memory.last_org
+
+
+def _is_definite(tokens) -> bool:
+    return any(t.lower_ in ("the", "this", "that", "these", "those") for t in tokens) or \
+        all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in tokens)
+
+
+def is_counterpart(actor: Actor | None) -> bool:
+    return actor is not None and any(w in actor.text.lower() for w in _COUNTERPART)
+
+
+def inherit_counterpart_sectors(target: Actor | None, source: Actor | None) -> Actor | None:
+    """"his Japanese counterpart" takes the sectors of the other party (a defence minister's)."""
+    if target is None or source is None or not is_counterpart(target) or target.sector:
+        return target
+    return replace(target, sector=list(source.sector), role=target.role or source.role)
+
+
+def mentions_in(sent, offset: int, memory: Memory) -> list[Actor]:
+    """Every country/organisation mention in a sentence (used for fallbacks and memory)."""
+    out = []
+    for ent in sent.ents:
+        c, s, n = entity_code(ent)
+        if c:
+            out.append(Actor(ent.text, offset + ent.start_char, offset + ent.end_char, c, s, n))
+            memory.country_counts[c] = memory.country_counts.get(c, 0) + 1
+    return out
+
+
+_WS = re.compile(r"\s+")
+
+
+def clean_text(text: str) -> str:
+    return _WS.sub(" ", text).strip()

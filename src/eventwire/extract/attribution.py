@@ -1,0 +1,57 @@
+"""Attribution: who said it ("Defense Ministry sources said", "according to X"), and the quote.
+
+A statement without its own speaker continues the last one: in wire copy, paragraph after
+paragraph of "It added that ..." and bare quotes belong to the story's current source.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPORT_VERBS = {"say", "tell", "add", "note", "stress", "state", "announce", "claim", "report",
+                "warn", "insist", "confirm", "declare", "explain", "emphasise", "emphasize",
+                "indicate", "reiterate", "write", "argue", "assert", "maintain", "remark",
+                "underline", "highlight", "point", "quote", "disclose", "reveal", "mention",
+                "comment", "recall", "tweet", "post", "brief", "told"}
+_QUOTES = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]?")
+
+
+def reporting_verb(tok):
+    """The nearest ancestor that is a reporting verb, if the trigger sits in its complement."""
+    child, t = tok, tok
+    while t.head.i != t.i:
+        child, t = t, t.head
+        if t.lemma_.lower() in REPORT_VERBS and t.pos_ in ("VERB", "AUX") and child.dep_ not in ("nsubj", "nsubjpass"):
+            return t
+    return _root_reporter(tok)
+
+
+def _root_reporter(tok):
+    """Quote sentences: '"...," the ministry said' makes 'said' the root, the quote a ccomp/parataxis."""
+    root = tok.sent.root
+    if root.lemma_.lower() in REPORT_VERBS and root.i != tok.i:
+        if any(c.dep_ in ("nsubj",) for c in root.children):
+            return root
+    return None
+
+
+def according_to(sent):
+    """The object of 'according to X' in the sentence, if any."""
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def speaker_token(reporter):
+    return next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def quote_span(sent_text: str, sent_start: int, pos_in_sent: int) -> tuple[str, int, int] | None:
+    """The quoted passage of the sentence that contains position `pos_in_sent`."""
+    for m in _QUOTES.finditer(sent_text):
+        if m.start(1) <= pos_in_sent < m.end(1):
+            return m.group(1), sent_start + m.start(1), sent_start + m.end(1)
+    return None

@@ -1,0 +1,62 @@
+"""From a CAMEO code to every coded field: PLOVER type and mode, quad class, intensity.
+
+Also the modality mappings of the CAMEO codebook: an announced plan to do X is coded as the
+intent to do X (root 03), and a conditional threat to do X as the matching threat (root 13).
+"""
+
+from __future__ import annotations
+
+import functools
+
+from eventwire.ontology import cameo_code, cameo_codes, plover_for_cameo
+
+# Intent codes (root 03) for the cooperative roots, by root and for the sub-codes that exist.
+_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": None}
+_INTENT_BY_CODE = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331",
+                   "072": "0332", "073": "0333", "074": "0334", "081": "0351", "0811": "0351",
+                   "082": "0352", "083": "0353", "084": "0354", "085": "0355", "086": "0356",
+                   "087": "0356"}
+_THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "1383", "19": "1384",
+                   "20": "1385", "12": None, "13": None, "11": None, "10": None, "09": None}
+_THREAT_BY_CODE = {"161": "1313", "162": "1311", "163": "1312", "164": "1313", "166": "1313",
+                   "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+                   "191": "1381", "192": "1382", "195": "1384", "196": "1384"}
+# PLOVER has no statement type; appeals (root 02) are what PLOVER calls REQUEST.
+_PLOVER_FALLBACK = {"02": ("REQUEST", None)}
+
+
+def intent_code(code: str) -> str:
+    """The 'express intent to ...' code for an announced action (unchanged if none applies)."""
+    return _mapped(code, _INTENT_BY_CODE, _INTENT_BY_ROOT)
+
+
+def threat_code(code: str) -> str:
+    """The 'threaten to ...' code for a threatened action."""
+    mapped = _mapped(code, _THREAT_BY_CODE, _THREAT_BY_ROOT)
+    return mapped if mapped[:2] == "13" or code[:2] in _THREAT_BY_ROOT else "130"
+
+
+def _mapped(code: str, by_code: dict, by_root: dict) -> str:
+    known = cameo_codes()
+    for key in (code, code[:3]):
+        if key in by_code and by_code[key] in known:
+            return by_code[key]
+    root = by_root.get(code[:2])
+    return root if root and root in known else code
+
+
+@functools.lru_cache(maxsize=1024)
+def _fields(code: str) -> tuple:
+    c = cameo_code(code)
+    mapping = plover_for_cameo(code)
+    if mapping is not None:
+        plover, mode = mapping.event_type, mapping.mode
+    else:
+        plover, mode = _PLOVER_FALLBACK.get(code[:2], (None, None))
+    return plover, mode, c.quad_class, c.goldstein
+
+
+def code_fields(code: str) -> dict:
+    """The event fields that follow from a CAMEO code."""
+    plover, mode, quad, intensity = _fields(code)
+    return {"cameo": code, "plover": plover, "mode": mode or None, "quad": quad, "intensity": intensity}

@@ -1,0 +1,321 @@
+"""Turns pattern matches in one story into coded events and claims.
+
+One `StoryCoder` per story keeps the story's memory (actors, speaker, statement date) while its
+sentences are coded in order; `finish()` merges duplicates told twice in the same story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from eventwire.extract import actions, attribution, dates, status
+from eventwire.extract.actors import (
+    Memory, inherit_counterpart_sectors, mentions_in, resolve_actor,
+)
+from eventwire.extract.codes import code_fields, intent_code, threat_code
+from eventwire.extract.patterns import PatternSet
+from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
+
+_EMBEDDING_FRAMES = {"intent", "threat", "request", "denial", "report"}
+
+
+@dataclass
+class Context:
+    """What one sentence gives every match in it."""
+
+    sent: object
+    offset: int  # the sentence's block start in the story
+    index: int
+    headline: bool
+    mentions: list
+
+
+class StoryCoder:
+    def __init__(self, doc: Doc, patterns: PatternSet):
+        self.doc, self.patterns = doc, patterns
+        self.memory = Memory()
+        self.events: list[Event] = []
+        self.claims: list[Claim] = []
+        self.statement_date: tuple[str | None, str | None] = (doc.published, None)
+
+    # --- per sentence -------------------------------------------------------------------
+    def code_sentence(self, sent, block, index: int) -> None:
+        ctx = Context(sent, block.start, index, block.kind != "body", mentions_in(sent, block.start, self.memory))
+        self._update_speaker(ctx)
+        matches = [actions.fill_roles(m) for m in actions.find_triggers(sent, self.patterns)]
+        embedded = _embedded_under_frames(matches)
+        for m in _one_per_coordination(matches):
+            if m.trigger.i in embedded:
+                continue
+            self._code_match(m, ctx, _embedded_child(m, matches))
+
+    def _update_speaker(self, ctx: Context) -> None:
+        for tok in ctx.sent:
+            if tok.lemma_.lower() in attribution.REPORT_VERBS and tok.pos_ == "VERB":
+                who = attribution.speaker_token(tok)
+                actor = resolve_actor(who, ctx.offset, self.memory) if who is not None else None
+                if actor is not None and actor.country and not ctx.headline:
+                    self.memory.speaker = actor
+                    self._update_statement_date(tok)
+
+    def _update_statement_date(self, reporter) -> None:
+        found = dates.date_tokens_of(reporter)
+        if found:
+            ent = dates.date_span(found[0])
+            text = ent.text if ent is not None else found[0].text
+            resolved = dates.resolve(text, self.doc.published)
+            if resolved:
+                self.statement_date = (resolved, text)
+
+    # --- per match ----------------------------------------------------------------------
+    def _code_match(self, m, ctx: Context, embedded) -> None:
+        reading = status.read_status(m.trigger, m.anchor)
+        said_by = self._said_by(m.anchor, ctx)
+        sources, targets, notes = self._actors(m, ctx, said_by)
+        if not sources or (_needs_target(m.pattern) and not targets):
+            return
+        cameo = self._cameo(m, reading, embedded)
+        for src, tgt in _pairs(sources, targets, m.pattern.reciprocal):
+            if reading.status in ("denied",) or reading.report_noun is not None:
+                self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
+            else:
+                self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
+
+    def _cameo(self, m, reading, embedded) -> str:
+        p = m.pattern
+        if p.frame == "intent" and embedded is not None:
+            return intent_code(embedded.pattern.cameo)
+        if p.frame == "threat" and embedded is not None:
+            return threat_code(embedded.pattern.cameo)
+        if reading.status == "planned" and p.frame == "event" and reading.report_noun is None:
+            return intent_code(p.cameo)
+        return p.cameo
+
+    def _actors(self, m, ctx: Context, said_by: Actor | None):
+        notes: list[str] = []
+        sources = _coded([resolve_actor(t, ctx.offset, self.memory) for t in m.sources])
+        if not sources and said_by is not None and ("passive" in m.via or m.pattern.pos == "NOUN"):
+            sources, _ = [said_by], notes.append("speaker_as_source")
+        targets = _coded([resolve_actor(t, ctx.offset, self.memory) for t in m.targets])
+        targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+        if not targets and "target" not in m.pattern.requires and "speaker_as_source" in notes:
+            near = _nearest_other(ctx.mentions, sources, m.trigger.idx + ctx.offset)
+            if near is not None:
+                targets, _ = [near], notes.append("nearest_target")
+        if sources:
+            targets = [inherit_counterpart_sectors(t, sources[0]) for t in targets]
+        return sources, targets, notes
+
+    def _said_by(self, anchor, ctx: Context) -> Actor | None:
+        reporter = attribution.reporting_verb(anchor)
+        who = attribution.speaker_token(reporter) if reporter is not None else attribution.according_to(ctx.sent)
+        if who is not None:
+            actor = resolve_actor(who, ctx.offset, self.memory)
+            if actor is not None and actor.country:
+                return actor
+        return self.memory.speaker
+
+    # --- building records -----------------------------------------------------------------
+    def _add_event(self, m, ctx, reading, src, tgt, cameo, said_by, notes) -> None:
+        date, date_text, date_is = self._date(m)
+        rule = f"{m.pattern.id}@{self.patterns.version}" + "".join(f"+{n}" for n in notes)
+        quote = attribution.quote_span(ctx.sent.text, ctx.offset + ctx.sent.start_char,
+                                       m.trigger.idx - ctx.sent.start_char)
+        self.events.append(Event(
+            id="", sentence=ctx.index, source=src, target=tgt, **code_fields(cameo),
+            status=reading.status, date=date, date_text=date_text, location=self._location(m),
+            said_by=said_by, evidence=_evidence(m, ctx, src, tgt), rule=rule,
+            confidence=_confidence(m, notes), date_is=date_is,
+            quote=Span(*quote) if quote else None,
+        ))
+        self.events[-1].__dict__["_headline"] = ctx.headline
+
+    def _add_claim(self, m, ctx, reading, src, tgt, cameo, said_by) -> None:
+        claimed_by = None
+        if reading.report_noun is not None:
+            n = reading.report_noun
+            claimed_by = Actor(n.text, ctx.offset + n.idx, ctx.offset + n.idx + len(n.text))
+        denied_by = None
+        if reading.status == "denied":
+            denier = attribution.speaker_token(reading.denier) if reading.denier is not None else None
+            denied_by = (resolve_actor(denier, ctx.offset, self.memory) if denier is not None else None) or said_by
+        fields = code_fields(cameo)
+        self.claims.append(Claim(
+            id="", sentence=ctx.index, subject=src, object=tgt, cameo=cameo, plover=fields["plover"],
+            status=reading.status, claimed_by=claimed_by, denied_by=denied_by,
+            evidence=_evidence(m, ctx, src, tgt), rule=f"{m.pattern.id}@{self.patterns.version}+claim",
+        ))
+
+    def _date(self, m):
+        for head in (m.anchor, m.trigger):
+            found = dates.date_tokens_of(head)
+            if found:
+                ent = dates.date_span(found[0])
+                text = ent.text if ent is not None else found[0].text
+                resolved = dates.resolve(text, self.doc.published)
+                if resolved:
+                    return resolved, text, "event"
+        date, text = self.statement_date
+        return date, text, ("statement" if date else "none")
+
+    def _location(self, m) -> Location | None:
+        from eventwire.extract.places import locate
+
+        for tok in _clause_tokens(m):
+            if tok.lower_ in ("in", "at") and tok.dep_ == "prep":
+                for obj in tok.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                        ent = dates.date_span(obj) or next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                        found = locate(ent.text if ent is not None else obj.text)
+                        if found is not None:
+                            return Location(found.name, found.country, found.lat, found.lon)
+        return None
+
+    # --- finishing ------------------------------------------------------------------------
+    def finish(self) -> tuple[list[Event], list[Claim]]:
+        events = _dedupe_events(self.events)
+        claims = _dedupe_claims(self.claims)
+        for n, e in enumerate(events, 1):
+            e.id = f"{self.doc.id}-e{n}"
+            e.__dict__.pop("_headline", None)
+        for n, c in enumerate(claims, 1):
+            c.id = f"{self.doc.id}-c{n}"
+        return events, claims
+
+
+# --- helpers --------------------------------------------------------------------------------
+def _needs_target(p) -> bool:
+    """Verbs follow their pattern; an event noun with no counterpart is too vague to code."""
+    if p.requires:
+        return "target" in p.requires
+    return p.pos == "NOUN" and p.frame == "event"
+
+
+def _coded(actors) -> list[Actor]:
+    return [a for a in actors if a is not None and a.country]
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    return (a.start, a.end) == (b.start, b.end) or (a.name is not None and a.name == b.name)
+
+
+def _pairs(sources, targets, reciprocal: bool):
+    if not targets and len(sources) > 1:
+        out = [(s, t) for s in sources for t in sources if s is not t and s.country != t.country]
+        return out or [(sources[0], None)]
+    pairs = [(s, t) for s in sources for t in (targets or [None])]
+    if reciprocal:
+        pairs += [(t, s) for s, t in pairs if t is not None]
+    return pairs
+
+
+def _nearest_other(mentions, sources, pos: int) -> Actor | None:
+    countries = {s.country for s in sources}
+    others = [a for a in mentions if a.country not in countries]
+    return min(others, key=lambda a: abs(a.start - pos)) if others else None
+
+
+def _embedded_under_frames(matches) -> set[int]:
+    """Triggers inside the complement of an intent/threat/request/denial verb are not events."""
+    framed = [m for m in matches if m.pattern.frame in _EMBEDDING_FRAMES and m.pattern.frame != "report"]
+    out = set()
+    for m in matches:
+        for f in framed:
+            if f is not m and _is_complement(m.trigger, f.trigger) and f.pattern.frame != "denial":
+                out.add(m.trigger.i)
+    return out
+
+
+def _embedded_child(m, matches):
+    for other in matches:
+        if other is not m and _is_complement(other.trigger, m.trigger):
+            return other
+    return None
+
+
+def _is_complement(tok, head) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == head.i:
+            return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
+        t = t.head
+    return False
+
+
+def _one_per_coordination(matches):
+    """'training, consultancy and visits have been initiated': one event for the coordination."""
+    seen, out = set(), []
+    for m in matches:
+        if m.pattern.pos == "NOUN" and m.trigger.dep_ == "conj":
+            head = m.trigger
+            while head.dep_ == "conj":
+                head = head.head
+            if any(o.trigger.i == head.i for o in matches):
+                continue
+        if m.trigger.i not in seen:
+            seen.add(m.trigger.i)
+            out.append(m)
+    return out
+
+
+def _clause_tokens(m):
+    heads = [m.anchor] if m.anchor.i == m.trigger.i else [m.anchor, m.trigger]
+    seen = set()
+    for h in heads:
+        for t in h.subtree:
+            if t.i not in seen:
+                seen.add(t.i)
+                yield t
+
+
+def _evidence(m, ctx: Context, src: Actor | None, tgt: Actor | None) -> Span:
+    sent_start = ctx.offset + ctx.sent.start_char
+    sent_end = ctx.offset + ctx.sent.end_char
+    points = [ctx.offset + m.trigger.idx, ctx.offset + m.trigger.idx + len(m.trigger.text)]
+    points += [ctx.offset + m.anchor.idx]
+    for a in (src, tgt):
+        if a is not None and sent_start <= a.start and a.end <= sent_end:
+            points += [a.start, a.end]
+    start, end = max(min(points), sent_start), min(max(points), sent_end)
+    text = ctx.sent.doc.text[start - ctx.offset:end - ctx.offset]
+    return Span(text, start, end)
+
+
+def _confidence(m, notes) -> float:
+    c = m.pattern.confidence
+    c *= 0.85 if "speaker_as_source" in notes else 1.0
+    c *= 0.8 if "nearest_target" in notes else 1.0
+    c *= 0.9 if "inherited" in m.via else 1.0
+    return round(c, 3)
+
+
+def _event_key(e: Event):
+    return (e.source.country if e.source else None, e.target.country if e.target else None,
+            e.cameo, e.status, e.date)
+
+
+def _dedupe_events(events: list[Event]) -> list[Event]:
+    """Merge events told twice in one story; headline copies of body events go."""
+    body = [e for e in events if not e.__dict__.get("_headline")]
+    heads = [e for e in events if e.__dict__.get("_headline")]
+    out, seen, loose = [], set(), set()
+    for e in body + heads:
+        key = _event_key(e)
+        if key in seen or (e.__dict__.get("_headline") and key[:2] + (key[2][:2],) in loose):
+            continue
+        seen.add(key)
+        loose.add(key[:2] + (key[2][:2],))
+        out.append(e)
+    return sorted(out, key=lambda e: e.evidence.start)
+
+
+def _dedupe_claims(claims: list[Claim]) -> list[Claim]:
+    rank = {"denied": 0, "claimed": 1}
+    best: dict = {}
+    for c in claims:
+        key = (c.subject.country if c.subject else None, c.object.country if c.object else None, c.cameo[:2])
+        if key not in best or rank.get(c.status, 2) < rank.get(best[key].status, 2):
+            best[key] = c
+    return sorted(best.values(), key=lambda c: c.evidence.start)

@@ -1,0 +1,93 @@
+"""Given-actor coding: the analyst names the two actors; we code what the first did to the second.
+
+The trigger chosen is the pattern match whose roles hold the given source (and target), else
+the match nearest to the source in the parse. With no full match, a relaxed pass accepts a
+trigger lemma whose extra conditions (object, particle) did not hold. Every coding names its rule.
+"""
+
+from __future__ import annotations
+
+from eventwire.extract import actions, status
+from eventwire.extract.codes import code_fields, intent_code, threat_code
+from eventwire.schema import Coding, Span
+
+
+def _char_span(text: str, words: str | None) -> tuple[int, int] | None:
+    if not words:
+        return None
+    at = text.find(words)
+    if at < 0:
+        at = text.lower().find(words.lower())
+    return (at, at + len(words)) if at >= 0 else None
+
+
+def _tokens_in(doc, span):
+    if span is None:
+        return []
+    return [t for t in doc if t.idx >= span[0] and t.idx + len(t.text) <= span[1]]
+
+
+def _score(m, src_toks, tgt_toks) -> tuple:
+    src_ids, tgt_ids = {t.i for t in src_toks}, {t.i for t in tgt_toks}
+    in_src = any(s.i in src_ids or any(x.i in src_ids for x in s.subtree) for s in m.sources)
+    in_tgt = any(t.i in tgt_ids or any(x.i in tgt_ids for x in t.subtree) for t in m.targets)
+    dist = min((actions.role_path(m.trigger, t) for t in src_toks), default=50)
+    framed = m.pattern.frame in ("intent", "threat", "request", "denial")
+    return (-(2 * in_src + in_tgt), dist, -framed, -m.pattern.specificity)
+
+
+def _relaxed_triggers(doc, patterns):
+    """Trigger lemmas whose pattern conditions failed: weaker evidence, still evidence."""
+    out = []
+    for tok in doc:
+        pos = {"AUX": "VERB", "PROPN": "NOUN"}.get(tok.pos_, tok.pos_)
+        found = patterns.by_lemma.get((pos, tok.lemma_.lower()))
+        if found:
+            out.append(actions.Match(found[-1], tok, anchor=actions.governing_verb(tok) or tok))
+    return out
+
+
+def _code(m, matches) -> tuple[str, str]:
+    reading = status.read_status(m.trigger, m.anchor)
+    embedded = next((o for o in matches if o is not m and _complement(o.trigger, m.trigger)), None)
+    p = m.pattern
+    if p.frame == "intent" and embedded is not None:
+        return intent_code(embedded.pattern.cameo), reading.status
+    if p.frame == "threat" and embedded is not None:
+        return threat_code(embedded.pattern.cameo), reading.status
+    if reading.status == "planned" and p.frame == "event":
+        return intent_code(p.cameo), reading.status
+    return p.cameo, reading.status
+
+
+def _complement(tok, head) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == head.i:
+            return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
+        t = t.head
+    return False
+
+
+def classify_given(extractor, text: str, source: str | None, target: str | None) -> Coding:
+    """Code `text` for the given actors (their words in the sentence)."""
+    doc = extractor.nlp(text)
+    src_toks = _tokens_in(doc, _char_span(text, source))
+    tgt_toks = _tokens_in(doc, _char_span(text, target))
+    matches = [actions.fill_roles(m) for m in actions.find_triggers(doc, extractor.patterns)]
+    rule_kind, conf = "given", 1.0
+    if not matches:
+        matches, rule_kind, conf = _relaxed_triggers(doc, extractor.patterns), "given-relaxed", 0.6
+        matches = [actions.fill_roles(m) for m in matches]
+    if not matches:
+        return Coding(None, None, None, "asserted", 0.0, f"given-none@{extractor.patterns.version}")
+    best = min(matches, key=lambda m: _score(m, src_toks, tgt_toks))
+    cameo, st = _code(best, matches)
+    fields = code_fields(cameo)
+    t = best.trigger
+    return Coding(plover=fields["plover"], cameo=cameo, quad=fields["quad"], status=st,
+                  confidence=round(best.pattern.confidence * conf, 3),
+                  rule=f"{best.pattern.id}@{extractor.patterns.version}+{rule_kind}",
+                  mode=fields["mode"], evidence=Span(t.text, t.idx, t.idx + len(t.text)))

@@ -1,0 +1,121 @@
+"""The extraction stage: stories in, `Report`s out (batched through spaCy's `nlp.pipe`).
+
+Per story: segment lines (headline, dateline, body), parse each block, then per sentence find
+pattern triggers and turn each into an event or a claim (`extract.coding`).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import unicodedata
+from typing import Iterable, Iterator
+
+from eventwire import settings
+from eventwire.errors import InputError
+from eventwire.extract.coding import StoryCoder
+from eventwire.extract.patterns import PatternSet, load_patterns
+from eventwire.ingest.segment import segment, title_of
+from eventwire.ingest.text import validate_text
+from eventwire.schema import Coding, Doc, Report, Span, Story
+
+
+def fingerprint(text: str) -> str:
+    """Content id: the same story text (up to case, accents and spacing) gives the same id."""
+    norm = " ".join(unicodedata.normalize("NFKC", text).lower().split())
+    return "ew-" + hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
+
+
+class Extractor:
+    """Holds the loaded pipeline and patterns; codes stories one by one or in batches."""
+
+    def __init__(self, model: str | None = None, patterns: PatternSet | None = None):
+        from eventwire.nlp import load_pipeline
+
+        self.nlp = load_pipeline(model)
+        self.patterns = patterns or load_patterns()
+        self.versions = _versions(self.patterns, self.nlp)
+
+    def extract(self, story: Story) -> Report:
+        result = next(iter(self.extract_many([story], batch_size=1)))
+        if isinstance(result, InputError):
+            raise result
+        return result
+
+    def extract_many(self, stories: Iterable, batch_size: int | None = None) -> Iterator:
+        """Yield a Report (or the InputError of a bad story) for each input, in order."""
+        size = batch_size or settings.get("batch_size")
+        batch: list = []
+        for story in stories:
+            batch.append(story)
+            if len(batch) >= size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    def _code_batch(self, batch: list) -> Iterator:
+        prepared = [self._prepare(s) for s in batch]
+        texts = [(s.text[b.start:b.end], (n, b)) for n, (s, blocks, _) in enumerate(prepared)
+                 if not isinstance(s, Exception) for b in blocks if b.kind != "dateline"]
+        parsed: dict[int, list] = {}
+        for doc, (n, block) in self.nlp.pipe(texts, as_tuples=True, batch_size=max(16, len(texts))):
+            parsed.setdefault(n, []).append((block, doc))
+        for n, (story, blocks, dateline) in enumerate(prepared):
+            if isinstance(story, Exception):
+                yield story
+                continue
+            yield self._report(story, parsed.get(n, []), dateline, blocks)
+
+    @staticmethod
+    def _prepare(story):
+        if isinstance(story, Exception):
+            return story, [], None
+        try:
+            validate_text(story.text, story.origin or "<story>")
+        except InputError as exc:
+            return exc, [], None
+        blocks, dateline = segment(story.text)
+        return story, blocks, dateline
+
+    def _report(self, story: Story, parsed: list, dateline: str | None, blocks) -> Report:
+        doc = Doc(id=fingerprint(story.text), text=story.text, title=story.title or title_of(story.text, blocks),
+                  published=story.published, dateline=story.dateline or dateline, source=story.source,
+                  url=story.url, versions=dict(self.versions))
+        doc.place = _dateline_place(doc.dateline)
+        coder = StoryCoder(doc, self.patterns)
+        for block, parsed_doc in parsed:
+            for sent in parsed_doc.sents:
+                doc.sentences.append(Span(sent.text, block.start + sent.start_char, block.start + sent.end_char))
+                coder.code_sentence(sent, block, len(doc.sentences) - 1)
+        events, claims = coder.finish()
+        return Report(doc=doc, events=events, claims=claims)
+
+    def classify(self, text: str, source: str | None, target: str | None) -> Coding:
+        from eventwire.extract.given import classify_given
+
+        return classify_given(self, text, source, target)
+
+
+def _dateline_place(dateline: str | None):
+    if not dateline:
+        return None
+    from eventwire.extract.places import locate
+
+    return locate(dateline.title())
+
+
+def _versions(patterns: PatternSet, nlp) -> dict[str, str]:
+    from eventwire import __version__
+    from eventwire.gazetteer import GAZETTEER_VERSION
+    from eventwire.ontology import ONTOLOGY_VERSION
+    from eventwire.schema import SCHEMA_VERSION
+
+    return {"eventwire": __version__, "patterns": patterns.version, "gazetteer": GAZETTEER_VERSION,
+            "ontology": ONTOLOGY_VERSION, "schema": SCHEMA_VERSION,
+            "model": f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"}
+
+
+@functools.lru_cache(maxsize=2)
+def default_extractor(model: str | None = None) -> Extractor:
+    return Extractor(model)

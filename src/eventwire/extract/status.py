@@ -1,0 +1,128 @@
+"""Status of an event: asserted, planned, denied, hypothetical or claimed.
+
+Read off the parse around the trigger: negation, future and intent markers, conditionals, and
+report nouns ("reports that ...", "claims ...") whose content the story does not assert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PLAN_VERBS = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "decide",
+              "pledge", "promise", "vow", "propose", "schedule", "set", "agree", "offer", "threaten",
+              "consider", "mull", "weigh", "wish", "attempt", "try", "ready", "willing", "going"}
+PLAN_NOUNS = {"plan", "intention", "proposal", "bid", "offer", "pledge", "promise", "aim", "goal",
+              "purpose", "objective", "intent"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+MODAL_HYPO = {"would", "could", "might", "may"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+REPORT_NOUNS = {"report", "claim", "allegation", "rumor", "rumour", "speculation", "suggestion",
+                "assertion", "account", "story", "news"}
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff", "push", "brush", "rule", "debunk",
+                "disown", "contradict", "discount", "downplay", "rubbish", "slam"}
+HEARSAY_ADVERBS = {"reportedly", "allegedly", "purportedly", "supposedly", "apparently"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    status: str
+    cue: str | None = None  # the word that decided it, for the rule trail
+    report_noun: object = None  # the report/claim noun governing a claimed or denied event
+    denier: object = None  # the denial verb governing that report noun
+
+
+def _path_up(tok, stop=None):
+    """The trigger's clause chain up to (not past) a reporting verb or the sentence root."""
+    chain, t = [tok], tok
+    while t.head.i != t.i and (stop is None or t.i != stop.i):
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def _negated(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det", "neg")):
+            return c.text
+    return None
+
+
+def _future(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
+            return c.text
+    return None
+
+
+def _report_noun_above(chain):
+    """A report noun governing the event: "reports that X ...", or "pushing back on claims X ..."."""
+    for n, t in enumerate(chain[1:], 1):
+        if t.lemma_.lower() in REPORT_NOUNS and t.pos_ == "NOUN":
+            return t
+        if chain[n - 1].dep_ in ("ccomp", "xcomp", "acl"):
+            sibling = _report_noun_child(t)
+            if sibling is not None and sibling.i < chain[n - 1].i:
+                return sibling
+    return None
+
+
+def _report_noun_child(verb):
+    for c in verb.children:
+        objs = [c] if c.dep_ in ("dobj", "obj") else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+        for o in objs:
+            if o.lemma_.lower() in REPORT_NOUNS and o.pos_ == "NOUN":
+                return o
+    return None
+
+
+def _denier_of(noun):
+    t = noun
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX", "ADJ"):
+            return t if t.lemma_.lower() in DENIAL_VERBS else None
+    return None
+
+
+def read_status(trigger, anchor, boundary=None) -> StatusReading:
+    """The status of the event triggered at `trigger` (clause verb `anchor`)."""
+    chain = _path_up(anchor)
+    if anchor.i != trigger.i:
+        chain = [trigger] + chain
+    upto = chain if boundary is None else chain[: next((i for i, t in enumerate(chain) if t.i == boundary.i),
+                                                        len(chain))]
+    noun = _report_noun_above(upto)
+    if noun is not None:
+        denier = _denier_of(noun)
+        return StatusReading("denied" if denier is not None else "claimed", noun.text, noun, denier)
+    for t in upto[:3]:
+        neg = _negated(t)
+        if neg:
+            return StatusReading("denied", neg)
+    return _modality(upto)
+
+
+def _modality(chain) -> StatusReading:
+    for n, t in enumerate(chain[:4]):
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return StatusReading("hypothetical", c.text)
+            if c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS:
+                return StatusReading("claimed", c.text)
+        if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in t.children):
+            return StatusReading("hypothetical", t.text)
+        fut = _future(t)
+        if fut:
+            return StatusReading("planned", fut)
+        if any(c.dep_ == "aux" and c.lower_ in MODAL_HYPO for c in t.children):
+            return StatusReading("hypothetical", next(c.text for c in t.children if c.lower_ in MODAL_HYPO))
+        if n > 0 and t.lemma_.lower() in PLAN_VERBS and t.pos_ in ("VERB", "ADJ", "AUX"):
+            return StatusReading("planned", t.text)
+        if n > 0 and t.lemma_.lower() in PLAN_NOUNS and t.pos_ == "NOUN":
+            return StatusReading("planned", t.text)
+        if n == 0 and t.pos_ == "VERB" and t.lemma_.lower() == "plan" and _future(t) is None:
+            pass
+    return StatusReading("asserted")
