@@ -183,6 +183,16 @@ def test_a_sentence_the_coder_refuses_counts_as_a_miss(tmp_path):
     assert result.extract_errors == 1 and result.modes["dyad_root"].recall == 0.0
 
 
+def test_a_coder_crash_is_named_and_scored_as_a_miss(tmp_path):
+    def crashing(text, published=None):
+        raise StopIteration
+
+    path = write_set(tmp_path, sentence(TALKS, cameo("USA", "CHN", "042")))
+    result = evaluate_file(path, extract_fn=crashing, given_actor=False)
+    assert result.extract_errors == 1 and "StopIteration" in result.failures[0].error
+    assert "StopIteration" in render(result, show_errors=True)
+
+
 # -- sentence sets: given actors --------------------------------------------------------------
 
 
@@ -203,11 +213,22 @@ def test_given_actor_accuracy_uses_the_gold_actor_words(tmp_path):
 
 def test_a_wrong_type_in_the_same_quad_still_scores_the_quad(tmp_path):
     def classify(text, source, target):
-        return Coding(plover="REJECT", cameo=None, quad=None, status="asserted", confidence=1.0, rule="t")
+        return Coding(plover="REJECT", cameo=None, quad=None, status="asserted", confidence=1.0,
+                      rule="t")
 
     record = sentence(TALKS, plover("FRA", "DEU", "DEMAND", source_text="Freedonian", target_text=None))
     given = score(tmp_path, [record], {}, classify_fn=classify).given_actor
     assert (given.plover.hits, given.quad.hits) == (0, 1)
+
+
+def test_a_classify_crash_is_scored_as_wrong_and_listed(tmp_path):
+    def classify(text, source, target):
+        raise ValueError("[bold]no verb[/bold]")
+
+    record = sentence(TALKS, plover("FRA", "DEU", "AGREE", source_text="Freedonian", target_text="x"))
+    result = score(tmp_path, [record], {}, classify_fn=classify)
+    assert (result.given_actor.plover.hits, result.given_actor.plover.total) == (0, 1)
+    assert "[bold]no verb[/bold]" in render(result)  # printed as text, not as rich markup
 
 
 def test_given_actor_is_skipped_while_classify_is_not_implemented(tmp_path):
@@ -229,7 +250,8 @@ def write_story(tmp_path, **overrides):
     gold = {"id": "s1", "text_file": "../stories/story.txt", "published": "2024-02-07",
             "events": [{"id": "e1", "source": "FRA", "target": "DEU", "codes": ["057", "030"],
                         "status": "asserted", "location": {"name": "Brightport", "country": "FRA"}},
-                       {"id": "e2", "source": "DEU", "target": None, "codes": ["010"], "optional": True}],
+                       {"id": "e2", "source": "DEU", "target": None, "codes": ["010"],
+                        "optional": True}],
             "claims": [], "must_not": [], "dates": []}
     gold.update(overrides)
     (tmp_path / "gold").mkdir(exist_ok=True)
@@ -321,7 +343,8 @@ def test_a_story_gold_whose_text_file_is_missing_is_a_gold_file_error(tmp_path):
 
 
 def test_results_are_json_serialisable_and_render_as_text(tmp_path):
-    result = score(tmp_path, [sentence(TALKS, cameo("USA", "CHN", "042"))], {TALKS: [event("USA", "RUS", "042")]})
+    result = score(tmp_path, [sentence(TALKS, cameo("USA", "CHN", "042"))],
+                   {TALKS: [event("USA", "RUS", "042")]})
     data = json.loads(json.dumps(result.to_dict()))
     assert data["format"] == "sentences" and data["modes"]["dyad_root"]["recall"] == 0.0
     assert "missed" in render(result, show_errors=True) and "missed" not in render(result)

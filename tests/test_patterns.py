@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.errors import DataFileError
-from eventwire.extract.patterns import load_patterns
+from eventwire.extraction.patterns import load_patterns
 
 PATTERNS = load_patterns()
 ROOTS = [f"{n:02d}" for n in range(1, 21)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.places import is_place, locate
+from eventwire.extraction.places import is_place, locate
 
 
 def test_ankara_is_located_in_turkey_with_coordinates():

@@ -76,7 +76,7 @@ def test_events_filters_and_formats(db):
     assert len(mentions) > len(rows)
     table = list(csv.DictReader(io.StringIO(invoke("events", "--db", db, "--format", "csv", "--actor", row["source_country"]))))
     assert table and "cluster_id" in table[0]
-    assert "cluster_id" in invoke("events", "--db", db, "--limit", 3)
+    assert "CONSULT" in invoke("events", "--db", db, "--type", "consult", "--limit", 3)
 
 
 def test_claims_dyads_story_and_stats(db):

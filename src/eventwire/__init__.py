@@ -24,7 +24,7 @@ __all__ = [
 
 def extract(text: str, published=None, **metadata) -> Report:
     """Code one story: its events, claims and metadata. Raises `InputError` for bad input."""
-    from eventwire.extract.pipeline import default_extractor
+    from eventwire.extraction.pipeline import default_extractor
     from eventwire.ingest.text import story_from_text
 
     story = story_from_text(text, origin=metadata.pop("origin", "<text>"), published=published, **metadata)
@@ -33,14 +33,14 @@ def extract(text: str, published=None, **metadata) -> Report:
 
 def extract_stories(stories, batch_size: int | None = None):
     """Code many `Story` objects in batches; yields a Report, or the InputError for a bad story."""
-    from eventwire.extract.pipeline import default_extractor
+    from eventwire.extraction.pipeline import default_extractor
 
     return default_extractor().extract_many(stories, batch_size=batch_size)
 
 
 def classify(text: str, source: str | None, target: str | None) -> Coding:
     """Code a sentence whose two actors are given as their words in it (given-actor coding)."""
-    from eventwire.extract.pipeline import default_extractor
+    from eventwire.extraction.pipeline import default_extractor
 
     return default_extractor().classify(text, source, target)
 

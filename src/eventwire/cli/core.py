@@ -27,7 +27,7 @@ def extract_cmd(
 ) -> None:
     """Code one story: print its events, claims and metadata."""
     from eventwire.cli import fail
-    from eventwire.extract.pipeline import default_extractor
+    from eventwire.extraction.pipeline import default_extractor
     from eventwire.ingest.text import read_path
 
     meta = {k: v for k, v in dict(title=title, source=source, url=url).items() if v}

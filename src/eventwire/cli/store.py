@@ -20,10 +20,14 @@ DB_HELP = "DuckDB event store file (default: $EVENTWIRE_DB, else ~/.local/share/
 DbOption = typer.Option(None, "--db", help=DB_HELP, metavar="PATH")
 TABLE_COLUMNS = {
     "events": ["date", "source_code", "cameo", "plover", "target_code", "status", "source_count",
-               "evidence", "cluster_id"],
+               "evidence"],
     "claims": ["date", "subject_code", "cameo", "plover", "object_code", "status", "denied_by_text",
                "evidence"],
 }
+
+HEADERS = {"source_code": "source", "target_code": "target", "subject_code": "subject",
+           "object_code": "object", "source_count": "srcs", "plover": "type",
+           "denied_by_text": "denied by"}
 
 
 class Format(str, Enum):
@@ -217,10 +221,14 @@ def _print_table(rows: list[dict], columns: Optional[list[str]], title: Optional
     if not rows:
         console.print(f"no {title or 'rows'}")
         return
+    from rich import box
+
     names = [c for c in (columns or list(rows[0])) if c in rows[0]]
-    table = Table(title=title, show_lines=False)
-    for name in names:
-        table.add_column(name, overflow="fold", max_width=60 if name == "evidence" else None)
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False)
+    for name in names:  # codes never wrap; long free text (evidence, titles) takes what is left
+        free = name in ("evidence", "value", "text")
+        table.add_column(HEADERS.get(name, name), overflow="fold", no_wrap=not free,
+                         ratio=1 if free else None, min_width=16 if free else None)
     for row in rows:
         table.add_row(*("" if row.get(n) is None else str(row.get(n)) for n in names))
     console.print(table)

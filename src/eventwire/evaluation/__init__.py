@@ -45,15 +45,17 @@ def default_extract_fn() -> Callable:
 
 
 def pipeline_extract(text: str, published: str | None = None, **metadata):
-    from eventwire.extract.pipeline import default_extractor
+    from eventwire.extraction.pipeline import default_extractor
     from eventwire.ingest.text import story_from_text
 
-    story = story_from_text(text, origin=metadata.pop("origin", "<eval>"), published=published, **metadata)
+    origin = metadata.pop("origin", "<eval>")
+    story = story_from_text(text, origin=origin, published=published, **metadata)
     return default_extractor().extract(story)
 
 
-def evaluate_file(path: str | Path, extract_fn: Callable | None = None, classify_fn: Callable | None = None,
-                  limit: int | None = None, given_actor: bool = True) -> EvalResult:
+def evaluate_file(path: str | Path, extract_fn: Callable | None = None,
+                  classify_fn: Callable | None = None, limit: int | None = None,
+                  given_actor: bool = True) -> EvalResult:
     """Score the coder on a gold file; the format follows the extension (.json story, .jsonl set)."""
     import eventwire
 
@@ -66,6 +68,6 @@ def evaluate_file(path: str | Path, extract_fn: Callable | None = None, classify
 
 __all__ = [
     "EvalResult", "GoldEvent", "GoldSentence", "SentenceSet", "SentenceSetResult", "StoryGold",
-    "StoryResult", "default_extract_fn", "evaluate_file", "evaluate_sentences", "evaluate_story", "gold_format",
-    "read_sentence_set", "read_story", "render",
+    "StoryResult", "default_extract_fn", "evaluate_file", "evaluate_sentences", "evaluate_story",
+    "gold_format", "read_sentence_set", "read_story", "render",
 ]

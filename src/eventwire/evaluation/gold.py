@@ -174,7 +174,8 @@ def read_story(path: str | Path) -> StoryGold:
                          [story_event(c, path) for c in data.get("claims", [])],
                          [must_not(m) for m in data.get("must_not", [])], list(data.get("dates", [])))
     except (KeyError, TypeError, AttributeError) as exc:
-        raise GoldFileError(f"malformed story gold ({type(exc).__name__}: {exc})", source=str(path)) from exc
+        problem = f"malformed story gold ({type(exc).__name__}: {exc})"
+        raise GoldFileError(problem, source=str(path)) from exc
 
 
 # -- files ------------------------------------------------------------------------------------

@@ -9,11 +9,11 @@ from rich.table import Table
 
 from eventwire.evaluation.results import Failure, Ratio, Score, SentenceSetResult, StoryResult
 
-WIDTH = 100
+WIDTH = 110
 MODE_HELP = {
-    "dyad_root": "source+target country, CAMEO root",
-    "dyad_plover": "source+target country, PLOVER type",
-    "source_plover": "source country, PLOVER type (recall only)",
+    "dyad_root": "dyad + CAMEO root",
+    "dyad_plover": "dyad + PLOVER type",
+    "source_plover": "source + PLOVER type",
 }
 
 
@@ -32,7 +32,8 @@ def precision_cell(mode: str, score: Score) -> str:
 
 
 def modes_table(result: SentenceSetResult) -> Table:
-    table = Table(title="Event matching", title_justify="left")
+    table = Table(title="Event matching", title_justify="left", caption_justify="left",
+                  caption="dyad: source and target country; source + PLOVER type: recall only")
     for column in ("mode", "matched", "gold", "predicted", "precision", "recall", "F1"):
         table.add_column(column, justify="left" if column == "mode" else "right")
     for mode, score in result.modes.items():
@@ -54,7 +55,7 @@ def categories_table(result: SentenceSetResult) -> Table:
 
 
 def confusions_table(result: SentenceSetResult) -> Table:
-    table = Table(title="Top confusions (dyad matched, label differs)", title_justify="left")
+    table = Table()
     for column in ("gold", "predicted", "count"):
         table.add_column(column, justify="right" if column == "count" else "left")
     for c in result.confusions:
@@ -69,7 +70,8 @@ def accuracy_lines(result: SentenceSetResult) -> list[str]:
              f"status accuracy (where gold has a status): {ratio(result.status_accuracy)}",
              f"no-event sentences with a predicted event: {ratio(result.no_event_false_positives)}"]
     if result.extract_errors:
-        lines.append(f"sentences the coder refused (InputError): {result.extract_errors}")
+        lines.append(f"sentences the coder refused or crashed on: {result.extract_errors} "
+                     "(scored as misses; --show-errors names them)")
     return lines
 
 
@@ -79,10 +81,19 @@ def given_actor_lines(result: SentenceSetResult) -> list[str]:
         return []
     if given.skipped:
         return [f"given-actor coding: skipped, {given.skipped}"]
+    if not given.calls:
+        return ["given-actor coding: no gold event gives the actors' words"]
     return [f"given-actor PLOVER type accuracy: {ratio(given.plover)}",
             f"given-actor quad class accuracy: {ratio(given.quad)}",
-            f"given-actor speed: {number(given.sentences_per_second)} sentences/s "
-            f"({given.calls} calls, {given.seconds:.2f} s)"]
+            f"given-actor speed: {given.sentences_per_second or 0:.1f} sentences/s "
+            f"({given.calls} calls, {given.seconds:.2f} s)"] + given_error_lines(given.errors)
+
+
+def given_error_lines(errors: list[str], shown: int = 5) -> list[str]:
+    if not errors:
+        return []
+    return ([f"given-actor calls that failed (scored as wrong): {len(errors)}"]
+            + [f"  ! {e}" for e in errors[:shown]] + (["  ..."] if len(errors) > shown else []))
 
 
 def failure_lines(failures: list[Failure]) -> list[str]:
@@ -94,27 +105,34 @@ def failure_lines(failures: list[Failure]) -> list[str]:
     return lines
 
 
+def say(console: Console, line: str) -> None:
+    """Plain text: gold labels and error messages ("[E001] ...") are not rich markup."""
+    console.print(line, highlight=False, markup=False)
+
+
 def sentence_report(console: Console, result: SentenceSetResult) -> None:
-    console.print(f"{result.path}: {result.ontology} sentence set, {result.sentences} sentences, "
-                  f"{result.gold_events} gold events, {result.predicted_events} predicted")
+    say(console, f"{result.path}: {result.ontology} sentence set, {result.sentences} sentences, "
+        f"{result.gold_events} gold events, {result.predicted_events} predicted")
     if not result.exhaustive:
-        console.print("* this gold is not exhaustive: precision is shown but not meaningful; "
-                      "read recall and label accuracy")
+        say(console, "* this gold is not exhaustive: precision is shown but not meaningful; "
+            "read recall and label accuracy")
     console.print(modes_table(result))
     for line in accuracy_lines(result) + given_actor_lines(result):
-        console.print(line)
+        say(console, line)
     console.print(categories_table(result))
     if result.confusions:
+        say(console, "Top confusions: events whose dyad matched but whose label did not")
         console.print(confusions_table(result))
 
 
 def story_report(console: Console, result: StoryResult) -> None:
     score = result.required
-    console.print(f"{result.path}: story {result.id}")
+    say(console, f"{result.path}: story {result.id}")
     lines = [
         f"required events: {score.matched}/{score.gold} matched, recall {number(score.recall)}",
         f"predicted: {score.predicted + result.optional_matched} ({result.optional_matched} optional, "
-        f"{result.false_positives} false positives), precision {number(score.precision)}, F1 {number(score.f1)}",
+        f"{result.false_positives} false positives), precision {number(score.precision)}, "
+        f"F1 {number(score.f1)}",
         f"code-level hits: {ratio(result.code_hits)}   status accuracy: {ratio(result.status_accuracy)}",
         f"claims found: {ratio(result.claims)}   dates resolved: {ratio(result.dates)}   "
         f"locations: {ratio(result.locations)}",
@@ -122,7 +140,7 @@ def story_report(console: Console, result: StoryResult) -> None:
     ]
     lines += [f"  ! {v}" for v in result.must_not_violations]
     for line in lines:
-        console.print(line, highlight=False)
+        say(console, line)
 
 
 def render(result: SentenceSetResult | StoryResult, show_errors: bool = False) -> str:
@@ -134,5 +152,5 @@ def render(result: SentenceSetResult | StoryResult, show_errors: bool = False) -
         sentence_report(console, result)
     if show_errors and result.failures:
         for line in failure_lines(result.failures):
-            console.print(line, highlight=False, markup=False)
+            say(console, line)
     return console.file.getvalue()

@@ -108,6 +108,7 @@ class GivenActor(Result):
     calls: int = 0
     seconds: float = 0.0
     skipped: str | None = None
+    errors: list[str] = field(default_factory=list)  # sentences classify refused or crashed on
     computed = ("sentences_per_second",)
 
     @property
@@ -143,7 +144,7 @@ class SentenceSetResult(Result):
     categories: list[CategoryRow] = field(default_factory=list)
     confusions: list[Confusion] = field(default_factory=list)
     given_actor: GivenActor | None = None
-    extract_errors: int = 0
+    extract_errors: int = 0  # sentences the coder refused (InputError) or crashed on
     failures: list[Failure] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -14,10 +14,19 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from eventwire.errors import InputError
+from eventwire.errors import EventwireError
+NOT_READY = (NotImplementedError, ImportError)  # the coder is unfinished: stop, don't score
 from eventwire.evaluation.gold import GoldEvent, GoldSentence, SentenceSet
 from eventwire.evaluation.labels import plover_name, quad_of_plover
-from eventwire.evaluation.matching import Predicted, dyad, dyad_plover, dyad_root, match, predicted, source_plover
+from eventwire.evaluation.matching import (
+    Predicted,
+    dyad,
+    dyad_plover,
+    dyad_root,
+    match,
+    predicted,
+    source_plover,
+)
 from eventwire.evaluation.results import (
     CategoryRow,
     Confusion,
@@ -46,16 +55,22 @@ class Scored:
 def score_sentence(sentence: GoldSentence, extract_fn: Callable) -> Scored:
     try:
         report = extract_fn(sentence.text, published=sentence.date)
-    except InputError as exc:  # one unreadable sentence is a miss, not the end of the run
-        return Scored(sentence, [], {}, error=str(exc))
+    except NOT_READY:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a refused or crashing sentence is a named miss
+        return Scored(sentence, [], {}, error=described(exc))
     preds = [predicted(e) for e in report.events]
     pairs = {name: match(sentence.events, preds, rule) for name, rule in MODES.items()}
     pairs["dyad"] = match(sentence.events, preds, dyad)
     return Scored(sentence, preds, pairs)
 
 
+def described(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, EventwireError) else f"{type(exc).__name__}: {exc}"
+
+
 def in_mode(mode: str, event: GoldEvent | Predicted) -> bool:
-    return event.plover is not None if mode != "dyad_root" else True
+    return mode == "dyad_root" or event.plover is not None
 
 
 def mode_score(mode: str, scored: list[Scored], exhaustive: bool) -> Score:
@@ -152,10 +167,11 @@ def given_actor(sentences: list[GoldSentence], classify_fn: Callable) -> GivenAc
             started = time.perf_counter()
             try:
                 coding = classify_fn(sentence.text, gold.source_text, gold.target_text)
-            except (NotImplementedError, ImportError) as exc:
-                return GivenActor(skipped=f"classify is not available ({type(exc).__name__}: {exc})")
-            except InputError:
+            except NOT_READY as exc:
+                return GivenActor(skipped=f"classify is not available ({described(exc)})")
+            except Exception as exc:  # noqa: BLE001 - scored as wrong; the first few are listed
                 coding = None
+                result.errors.append(f"{sentence.id}: {described(exc)}")
             result.seconds += time.perf_counter() - started
             result.calls += 1
             add_coding(result, gold, coding)
@@ -170,11 +186,13 @@ def add_coding(result: GivenActor, gold: GoldEvent, coding) -> None:
     result.quad.add(quad is not None and quad == quad_of_plover(gold.plover))
 
 
-def evaluate_sentences(gold: SentenceSet, extract_fn: Callable, classify_fn: Callable | None) -> SentenceSetResult:
+def evaluate_sentences(gold: SentenceSet, extract_fn: Callable,
+                       classify_fn: Callable | None = None) -> SentenceSetResult:
     """Score a sentence set; `classify_fn=None` skips the given-actor section."""
     scored = [score_sentence(s, extract_fn) for s in gold.sentences]
     result = SentenceSetResult(gold.path, gold.ontology, gold.exhaustive, len(scored),
-                               sum(len(s.gold.events) for s in scored), sum(len(s.preds) for s in scored))
+                               gold_events=sum(len(s.gold.events) for s in scored),
+                               predicted_events=sum(len(s.preds) for s in scored))
     result.modes = {mode: mode_score(mode, scored, gold.exhaustive) for mode in MODES}
     accuracies(result, scored)
     result.categories = categories(gold.ontology, scored)

@@ -15,6 +15,8 @@ from eventwire.evaluation.labels import predicted_country
 from eventwire.evaluation.matching import Predicted, dyad, dyad_root, match, predicted
 from eventwire.evaluation.results import Failure, Ratio, Score, StoryResult
 
+Pairs = list[tuple[int, int]]  # (gold index, predicted index)
+
 
 def violates(rule: MustNot, pred: Predicted) -> bool:
     return (dyad(GoldEvent(rule.source, rule.target, (), (), None), pred) and pred.root in rule.roots
@@ -42,10 +44,11 @@ def location_right(gold: GoldEvent, event) -> bool:
     if where is None:
         return False
     same_name = where.name.casefold() == str(gold.location.get("name", "")).casefold()
-    return same_name and predicted_country(where.country) == predicted_country(gold.location.get("country"))
+    want_country = predicted_country(gold.location.get("country"))
+    return same_name and predicted_country(where.country) == want_country
 
 
-def check_locations(golds: list[GoldEvent], pairs: list[tuple[int, int]], events: list) -> tuple[Ratio, list[str]]:
+def check_locations(golds: list[GoldEvent], pairs: Pairs, events: list) -> tuple[Ratio, list[str]]:
     """Events that list a location; an unmatched optional event is skipped, not failed."""
     ratio, wrong = Ratio(), []
     paired = {g: p for g, p in pairs}
@@ -59,7 +62,7 @@ def check_locations(golds: list[GoldEvent], pairs: list[tuple[int, int]], events
     return ratio, wrong
 
 
-def required_and_optional(gold: StoryGold, preds: list[Predicted]) -> tuple[list[GoldEvent], list[tuple[int, int]]]:
+def required_and_optional(gold: StoryGold, preds: list[Predicted]) -> tuple[list[GoldEvent], Pairs]:
     """Gold events, required first, and their pairs; optional ones only take what is left."""
     required = [e for e in gold.events if not e.optional]
     optional = [e for e in gold.events if e.optional]
@@ -68,7 +71,7 @@ def required_and_optional(gold: StoryGold, preds: list[Predicted]) -> tuple[list
     return required + optional, pairs + [(g + len(required), p) for g, p in extra]
 
 
-def score_events(result: StoryResult, golds: list[GoldEvent], pairs, preds: list[Predicted]) -> None:
+def score_events(result: StoryResult, golds: list[GoldEvent], pairs: Pairs, preds: list[Predicted]) -> None:
     required = [g for g in golds if not g.optional]
     hits = [(golds[g], preds[p]) for g, p in pairs if not golds[g].optional]
     result.optional_matched = len(pairs) - len(hits)

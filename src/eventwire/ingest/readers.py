@@ -9,6 +9,7 @@ as feeds.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import time
@@ -54,6 +55,8 @@ def read_file_or_dir(path: Path) -> Iterator[Item]:
 
 def read_stdin(stream) -> Iterator[Item]:
     """Standard input: JSONL is streamed line by line; anything else is one document."""
+    if not hasattr(stream, "peek"):  # a test runner's BytesIO, say: give it a buffer to peek in
+        stream = io.BufferedReader(stream)
     if sniff(stream.peek(2048)) == "jsonl":
         yield from read_jsonl(stream, "<stdin>")
     else:

@@ -91,7 +91,7 @@ def claims(store: Store, actor: str | None = None, status: str | None = None,
               c.denied_by_text, c.evidence, c.rule, s.source, s.url
               FROM claims c JOIN stories s ON s.id = c.story_id WHERE {' AND '.join(parts)}
               ORDER BY s.published DESC NULLS LAST, c.id"""
-    return store.rows(*_limited(sql, params, limit))
+    return [_decode(row) for row in store.rows(*_limited(sql, params, limit))]
 
 
 def dyads(store: Store, filters: EventFilter | None = None, by_month: bool = False,

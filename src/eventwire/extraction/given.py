@@ -7,8 +7,8 @@ trigger lemma whose extra conditions (object, particle) did not hold. Every codi
 
 from __future__ import annotations
 
-from eventwire.extract import actions, status
-from eventwire.extract.codes import code_fields, intent_code, threat_code
+from eventwire.extraction import actions, status
+from eventwire.extraction.codes import code_fields, intent_code, threat_code
 from eventwire.schema import Coding, Span
 
 

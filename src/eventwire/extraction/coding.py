@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from eventwire.extract import actions, attribution, dates, status
-from eventwire.extract.actors import (
+from eventwire.extraction import actions, attribution, dates, status
+from eventwire.extraction.actors import (
     Memory, inherit_counterpart_sectors, mentions_in, resolve_actor,
 )
-from eventwire.extract.codes import code_fields, intent_code, threat_code
-from eventwire.extract.patterns import PatternSet
+from eventwire.extraction.codes import appeal_code, code_fields, intent_code, threat_code
+from eventwire.extraction.patterns import PatternSet
 from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
 
 _EMBEDDING_FRAMES = {"intent", "threat", "request", "denial", "report"}
@@ -42,10 +42,12 @@ class StoryCoder:
     def code_sentence(self, sent, block, index: int) -> None:
         ctx = Context(sent, block.start, index, block.kind != "body", mentions_in(sent, block.start, self.memory))
         self._update_speaker(ctx)
+        if ctx.headline:  # headlines restate the body in clipped grammar: read for actors only
+            return
         matches = [actions.fill_roles(m) for m in actions.find_triggers(sent, self.patterns)]
         embedded = _embedded_under_frames(matches)
         for m in _one_per_coordination(matches):
-            if m.trigger.i in embedded:
+            if m.trigger.i in embedded or m.pattern.frame == "report":
                 continue
             self._code_match(m, ctx, _embedded_child(m, matches))
 
@@ -70,23 +72,32 @@ class StoryCoder:
     # --- per match ----------------------------------------------------------------------
     def _code_match(self, m, ctx: Context, embedded) -> None:
         reading = status.read_status(m.trigger, m.anchor)
+        if reading.status == "asserted" and status.announces_intent(m.pattern, m.trigger):
+            reading = status.StatusReading("planned", m.trigger.text)
         said_by = self._said_by(m.anchor, ctx)
         sources, targets, notes = self._actors(m, ctx, said_by)
+        if embedded is not None and not targets and m.pattern.frame in ("intent", "threat", "request"):
+            targets = self._actors(embedded, ctx, said_by)[1]
         if not sources or (_needs_target(m.pattern) and not targets):
             return
-        cameo = self._cameo(m, reading, embedded)
-        for src, tgt in _pairs(sources, targets, m.pattern.reciprocal):
+        cameo = self._cameo(m, reading, embedded, notes)
+        reciprocal = m.pattern.reciprocal and not notes
+        for src, tgt in _pairs(sources, targets, reciprocal):
             if reading.status in ("denied",) or reading.report_noun is not None:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
             else:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
 
-    def _cameo(self, m, reading, embedded) -> str:
+    def _cameo(self, m, reading, embedded, notes) -> str:
         p = m.pattern
         if p.frame == "intent" and embedded is not None:
             return intent_code(embedded.pattern.cameo)
         if p.frame == "threat" and embedded is not None:
             return threat_code(embedded.pattern.cameo)
+        if p.frame == "request" and embedded is not None:
+            return appeal_code(embedded.pattern.cameo)
+        if p.frame == "event" and status.obligation(m.anchor) and "speaker_as_source" in notes:
+            return appeal_code(p.cameo)
         if reading.status == "planned" and p.frame == "event" and reading.report_noun is None:
             return intent_code(p.cameo)
         return p.cameo
@@ -94,11 +105,11 @@ class StoryCoder:
     def _actors(self, m, ctx: Context, said_by: Actor | None):
         notes: list[str] = []
         sources = _coded([resolve_actor(t, ctx.offset, self.memory) for t in m.sources])
-        if not sources and said_by is not None and ("passive" in m.via or m.pattern.pos == "NOUN"):
+        if not sources and said_by is not None and _agentless(m):
             sources, _ = [said_by], notes.append("speaker_as_source")
         targets = _coded([resolve_actor(t, ctx.offset, self.memory) for t in m.targets])
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
-        if not targets and "target" not in m.pattern.requires and "speaker_as_source" in notes:
+        if not targets and "speaker_as_source" in notes:
             near = _nearest_other(ctx.mentions, sources, m.trigger.idx + ctx.offset)
             if near is not None:
                 targets, _ = [near], notes.append("nearest_target")
@@ -159,7 +170,7 @@ class StoryCoder:
         return date, text, ("statement" if date else "none")
 
     def _location(self, m) -> Location | None:
-        from eventwire.extract.places import locate
+        from eventwire.extraction.places import locate
 
         for tok in _clause_tokens(m):
             if tok.lower_ in ("in", "at") and tok.dep_ == "prep":
@@ -184,11 +195,28 @@ class StoryCoder:
 
 
 # --- helpers --------------------------------------------------------------------------------
+# Roots whose events often have no counterpart: statements, protests, force posture.
+_TARGET_OPTIONAL_ROOTS = {"01", "14", "15"}
+
+
 def _needs_target(p) -> bool:
-    """Verbs follow their pattern; an event noun with no counterpart is too vague to code."""
+    """An event needs a counterpart unless its pattern or its kind of action says otherwise.
+
+    Restraint: "X continues to support the principle" or "X warned against speculation" name
+    no counterpart, and coding them as events with an empty target floods the output.
+    """
     if p.requires:
         return "target" in p.requires
-    return p.pos == "NOUN" and p.frame == "event"
+    return p.frame != "denial" and p.cameo[:2] not in _TARGET_OPTIONAL_ROOTS
+
+
+def _agentless(m) -> bool:
+    """A passive clause or a clause-level event noun with no agent: "a deal was signed",
+    "training has been initiated". The speaker is then taken as the doer."""
+    if "passive" in m.via:
+        return True
+    return m.pattern.pos == "NOUN" and m.trigger.dep_ in ("nsubjpass", "nsubj", "dobj") \
+        and m.trigger.head.pos_ in ("VERB", "AUX")
 
 
 def _coded(actors) -> list[Actor]:
@@ -293,7 +321,7 @@ def _confidence(m, notes) -> float:
 
 def _event_key(e: Event):
     return (e.source.country if e.source else None, e.target.country if e.target else None,
-            e.cameo, e.status, e.date)
+            e.cameo[:2], e.status, e.date)
 
 
 def _dedupe_events(events: list[Event]) -> list[Event]:
@@ -312,10 +340,13 @@ def _dedupe_events(events: list[Event]) -> list[Event]:
 
 
 def _dedupe_claims(claims: list[Claim]) -> list[Claim]:
+    """One claim per dyad: a story restating a claim ("the claim that ...") repeats it."""
     rank = {"denied": 0, "claimed": 1}
     best: dict = {}
     for c in claims:
-        key = (c.subject.country if c.subject else None, c.object.country if c.object else None, c.cameo[:2])
+        key = (c.subject.country if c.subject else None, c.object.country if c.object else None)
         if key not in best or rank.get(c.status, 2) < rank.get(best[key].status, 2):
             best[key] = c
-    return sorted(best.values(), key=lambda c: c.evidence.start)
+    with_object = {k[0] for k in best if k[1] is not None}
+    kept = [c for k, c in best.items() if k[1] is not None or k[0] not in with_object]
+    return sorted(kept, key=lambda c: c.evidence.start)

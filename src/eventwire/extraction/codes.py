@@ -21,6 +21,14 @@ _THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "13
 _THREAT_BY_CODE = {"161": "1313", "162": "1311", "163": "1312", "164": "1313", "166": "1313",
                    "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
                    "191": "1381", "192": "1382", "195": "1384", "196": "1384"}
+# Appeal codes (root 02): "X urged Y to withdraw" codes the appeal for the embedded action.
+_APPEAL_BY_ROOT = {"03": "020", "04": "026", "05": "022", "06": "021", "07": "023", "08": "025",
+                   "02": None}
+_APPEAL_BY_CODE = {"081": "0251", "082": "0252", "083": "0253", "084": "0254", "085": "0255",
+                   "086": "0256", "087": "0256", "0871": "0256", "0872": "0256", "0873": "0256",
+                   "0874": "0256", "071": "0231", "072": "0232", "073": "0233", "074": "0234",
+                   "061": "0211", "062": "0212", "063": "0213", "064": "0214", "046": "026",
+                   "045": "028", "057": "027"}
 # PLOVER has no statement type; appeals (root 02) are what PLOVER calls REQUEST.
 _PLOVER_FALLBACK = {"02": ("REQUEST", None)}
 
@@ -28,6 +36,11 @@ _PLOVER_FALLBACK = {"02": ("REQUEST", None)}
 def intent_code(code: str) -> str:
     """The 'express intent to ...' code for an announced action (unchanged if none applies)."""
     return _mapped(code, _INTENT_BY_CODE, _INTENT_BY_ROOT)
+
+
+def appeal_code(code: str) -> str:
+    """The 'appeal for ...' code for an action someone asks or says must happen."""
+    return _mapped(code, _APPEAL_BY_CODE, _APPEAL_BY_ROOT)
 
 
 def threat_code(code: str) -> str:

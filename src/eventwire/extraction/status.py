@@ -105,6 +105,10 @@ def read_status(trigger, anchor, boundary=None) -> StatusReading:
     return _modality(upto)
 
 
+def _plan_noun(t) -> bool:
+    return t.lemma_.lower() in PLAN_NOUNS and t.pos_ == "NOUN"
+
+
 def _modality(chain) -> StatusReading:
     for n, t in enumerate(chain[:4]):
         for c in t.children:
@@ -121,8 +125,25 @@ def _modality(chain) -> StatusReading:
             return StatusReading("hypothetical", next(c.text for c in t.children if c.lower_ in MODAL_HYPO))
         if n > 0 and t.lemma_.lower() in PLAN_VERBS and t.pos_ in ("VERB", "ADJ", "AUX"):
             return StatusReading("planned", t.text)
-        if n > 0 and t.lemma_.lower() in PLAN_NOUNS and t.pos_ == "NOUN":
+        if n > 0 and _plan_noun(t):
+            return StatusReading("planned", t.text)
+    for t in chain[4:8]:
+        if _plan_noun(t):
             return StatusReading("planned", t.text)
         if n == 0 and t.pos_ == "VERB" and t.lemma_.lower() == "plan" and _future(t) is None:
             pass
     return StatusReading("asserted")
+
+
+OBLIGATION_AUX = {"must", "should", "ought"}
+
+
+def obligation(verb) -> bool:
+    """'a ceasefire must be achieved': the speaker calls for it rather than reports it."""
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children)
+
+
+def announces_intent(pattern, trigger) -> bool:
+    """An intent pattern, an intent code (root 03), or a plan verb as the trigger itself."""
+    return (pattern.frame == "intent" or pattern.cameo[:2] == "03"
+            or (trigger.lemma_.lower() in PLAN_VERBS and trigger.pos_ in ("VERB", "ADJ")))

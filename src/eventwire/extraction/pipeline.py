@@ -13,8 +13,8 @@ from typing import Iterable, Iterator
 
 from eventwire import settings
 from eventwire.errors import InputError
-from eventwire.extract.coding import StoryCoder
-from eventwire.extract.patterns import PatternSet, load_patterns
+from eventwire.extraction.coding import StoryCoder
+from eventwire.extraction.patterns import PatternSet, load_patterns
 from eventwire.ingest.segment import segment, title_of
 from eventwire.ingest.text import validate_text
 from eventwire.schema import Coding, Doc, Report, Span, Story
@@ -92,7 +92,7 @@ class Extractor:
         return Report(doc=doc, events=events, claims=claims)
 
     def classify(self, text: str, source: str | None, target: str | None) -> Coding:
-        from eventwire.extract.given import classify_given
+        from eventwire.extraction.given import classify_given
 
         return classify_given(self, text, source, target)
 
@@ -100,7 +100,7 @@ class Extractor:
 def _dateline_place(dateline: str | None):
     if not dateline:
         return None
-    from eventwire.extract.places import locate
+    from eventwire.extraction.places import locate
 
     return locate(dateline.title())
 

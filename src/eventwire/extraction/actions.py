@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventwire.extract.patterns import Pattern, PatternSet
+from eventwire.extraction.patterns import Pattern, PatternSet
 
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
@@ -169,6 +169,9 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
             m.targets.extend(_conj_expand([c for c in tok.children if c.dep_ in _PASS_SUBJ]))
     else:
         obj = tok.doc[next(iter(m.consumed))]
+        for prep in ("with", "to", "against"):
+            if not m.targets:
+                m.targets.extend(_conj_expand(_prep_objects(obj, prep)))
         if p.poss:
             possessors = [c for c in obj.children if c.dep_ == "poss"]
             (m.sources if p.poss == "source" else m.targets).extend(possessors)
