@@ -85,6 +85,7 @@ def test_directories_are_read_recursively_skipping_hidden_files(tmp_path):
     (tmp_path / "a" / "one.txt").write_text(STORY)
     (tmp_path / "a" / "b" / "two.html").write_text(HTML)
     (tmp_path / "a" / ".hidden.txt").write_text(STORY)
+    (tmp_path / "a" / "store.duckdb").write_bytes(b"\x00DUCK")
     items = list(read_inputs([str(tmp_path / "a")]))
     assert len(stories(items)) == 2 and not errors(items)
 

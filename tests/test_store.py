@@ -181,3 +181,15 @@ def test_kill_9_mid_ingest_then_rerun_loses_and_doubles_nothing(tmp_path):
         assert store.value("SELECT count(*) FROM event_clusters") == expected_events
         orphans = "SELECT count(*) FROM events e ANTI JOIN stories s ON s.id = e.story_id"
         assert store.value(orphans) == 0
+
+
+@pytest.mark.model
+def test_ingest_with_the_real_pipeline_stores_coded_events(tmp_path):
+    pytest.importorskip("spacy")
+    (tmp_path / "a.txt").write_text("ANKARA (Wire) - Turkey held talks with Syria in Ankara on Monday, "
+                                    "officials said.\n")
+    with open_store(tmp_path / "s.duckdb") as store:
+        summary = ingest(store, [str(tmp_path / "a.txt")])
+        assert summary.ingested == 1, summary.to_dict()
+        versions = json.loads(store.value("SELECT versions FROM stories"))
+    assert versions, "the pipeline should record its rule and dictionary versions"

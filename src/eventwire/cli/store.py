@@ -170,7 +170,7 @@ def stats(
     if format is not Format.table:
         typer.echo(json.dumps(result, indent=2))
         return
-    _render([{"what": k, "count": v} for k, v in result.items()], Format.table, None)
+    _render([{"what": k, "value": v} for k, v in result.items()], Format.table, None)
 
 
 def export(

@@ -68,7 +68,21 @@ def _pattern_fits(p: Pattern, tok) -> bool:
         return False
     if p.not_object and obj_lemma in p.not_object:
         return False
-    return True
+    return "target" not in p.requires or _has_target_slot(p, tok, obj)
+
+
+def _has_target_slot(p: Pattern, tok, obj) -> bool:
+    """A pattern that needs a target fits only where the parse offers one: a prep of its own,
+    a direct or indirect object (not the light verb's event noun)."""
+    heads = [tok] + ([obj] if obj is not None else [])
+    preps = {prep for prep, role in p.prep if role == "target"}
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                return True
+    if p.object:
+        return any(c.dep_ == "dative" for c in tok.children)
+    return any(c.dep_ in _OBJ or c.dep_ in ("dative", "nsubjpass") for c in tok.children) or p.pos != "VERB"
 
 
 def _candidates(tok, patterns: PatternSet) -> list[Pattern]:
@@ -142,7 +156,7 @@ def subject_of(verb, depth: int = 0):
 def fill_roles(m: Match) -> Match:
     """Find the source and target head tokens for a match."""
     tok, p = m.trigger, m.pattern
-    if p.pos == "VERB":
+    if p.pos in ("VERB", "ADJ"):
         _fill_verb(m, tok, p)
     else:
         _fill_noun(m, tok, p)
@@ -152,7 +166,10 @@ def fill_roles(m: Match) -> Match:
 
 
 def _fill_verb(m: Match, tok, p: Pattern) -> None:
-    m.sources, how = subject_of(tok)
+    if p.pos == "ADJ" and tok.dep_ in ("acomp", "attr", "amod") and tok.head.i != tok.i:
+        m.sources, how = subject_of(tok.head)
+    else:
+        m.sources, how = subject_of(tok)
     m.via.add(how)
     heads = [tok] + [tok.doc[i] for i in m.consumed]
     for prep, role in p.prep:
@@ -168,7 +185,10 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
         if is_passive(tok) and not m.targets:
             m.targets.extend(_conj_expand([c for c in tok.children if c.dep_ in _PASS_SUBJ]))
     else:
-        obj = tok.doc[next(iter(m.consumed))]
+        obj = tok.doc[next(iter(m.consumed))] if m.consumed else _obj(tok)
+        m.targets.extend(c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"))
+        if obj is None:
+            return
         for prep in ("with", "to", "against"):
             if not m.targets:
                 m.targets.extend(_conj_expand(_prep_objects(obj, prep)))
@@ -208,6 +228,12 @@ def _misattached_preps(m: Match, p: Pattern) -> None:
             continue
         for other in list(m.sources) + list(m.targets):
             bucket.extend(_prep_objects(other, prep))
+
+
+def place_objects(token) -> list:
+    """Objects of 'in'/'inside' on the verb or its object: "lifted a curfew in Montenegro"."""
+    heads = [token] + [c for c in token.children if c.dep_ in _OBJ]
+    return [g for h in heads for g in _prep_objects(h, "in") + _prep_objects(h, "inside")]
 
 
 def role_path(a, b) -> int:

@@ -242,3 +242,20 @@ _WS = re.compile(r"\s+")
 
 def clean_text(text: str) -> str:
     return _WS.sub(" ", text).strip()
+
+
+def split_modifier_countries(head, offset: int, memory: Memory) -> list[Actor]:
+    """'Hungarian and Romanian officials': one phrase, two actors with the phrase's sectors."""
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
+    mods += [cc for m in mods for cc in m.conjuncts if cc.ent_type_ in ("NORP", "GPE")]
+    if len({m.i for m in mods}) < 2:
+        return []
+    base = resolve_actor(head, offset, memory)
+    out: list[Actor] = []
+    for mod in sorted({m.i: m for m in mods}.values(), key=lambda t: t.i):
+        ent = next((e for e in head.doc.ents if e.start <= mod.i < e.end), None)
+        country = entity_code(ent)[0] if ent is not None else None
+        if country and all(a.country != country for a in out):
+            sectors = base.sector if base is not None else []
+            out.append(Actor(mod.text, offset + mod.idx, offset + mod.idx + len(mod.text), country, list(sectors)))
+    return out if len(out) > 1 else []

@@ -10,12 +10,15 @@ from dataclasses import dataclass, replace
 
 from eventwire.extraction import actions, attribution, dates, status
 from eventwire.extraction.actors import (
-    Memory, inherit_counterpart_sectors, mentions_in, resolve_actor,
+    Memory, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
 from eventwire.extraction.codes import appeal_code, code_fields, intent_code, threat_code
 from eventwire.extraction.patterns import PatternSet
 from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
 
+# Coding "X held talks with Y" also as Y->X doubles counts against one-directional gold (the
+# CAMEO convention codes the grammatical source only); compound subjects still code both ways.
+RECIPROCAL_PATTERNS = False
 _EMBEDDING_FRAMES = {"intent", "threat", "request", "denial", "report"}
 
 
@@ -78,10 +81,12 @@ class StoryCoder:
         sources, targets, notes = self._actors(m, ctx, said_by)
         if embedded is not None and not targets and m.pattern.frame in ("intent", "threat", "request"):
             targets = self._actors(embedded, ctx, said_by)[1]
-        if not sources or (_needs_target(m.pattern) and not targets):
+        if sources and not targets:
+            targets = self._place_target(m, ctx, sources)
+        if not sources or (_needs_target(m.pattern) and not targets and len(sources) < 2):
             return
         cameo = self._cameo(m, reading, embedded, notes)
-        reciprocal = m.pattern.reciprocal and not notes
+        reciprocal = m.pattern.reciprocal and not notes and RECIPROCAL_PATTERNS
         for src, tgt in _pairs(sources, targets, reciprocal):
             if reading.status in ("denied",) or reading.report_noun is not None:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
@@ -104,10 +109,10 @@ class StoryCoder:
 
     def _actors(self, m, ctx: Context, said_by: Actor | None):
         notes: list[str] = []
-        sources = _coded([resolve_actor(t, ctx.offset, self.memory) for t in m.sources])
+        sources = _coded(self._resolve_all(m.sources, ctx))
         if not sources and said_by is not None and _agentless(m):
             sources, _ = [said_by], notes.append("speaker_as_source")
-        targets = _coded([resolve_actor(t, ctx.offset, self.memory) for t in m.targets])
+        targets = _coded(self._resolve_all(m.targets, ctx))
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         if not targets and "speaker_as_source" in notes:
             near = _nearest_other(ctx.mentions, sources, m.trigger.idx + ctx.offset)
@@ -116,6 +121,23 @@ class StoryCoder:
         if sources:
             targets = [inherit_counterpart_sectors(t, sources[0]) for t in targets]
         return sources, targets, notes
+
+    def _resolve_all(self, tokens, ctx: Context) -> list:
+        out = []
+        for t in tokens:
+            out.extend(split_modifier_countries(t, ctx.offset, self.memory) or [resolve_actor(t, ctx.offset, self.memory)])
+        return out
+
+    def _place_target(self, m, ctx: Context, sources) -> list[Actor]:
+        """'Serbia lifted a curfew in Montenegro': a country named as the place of an action
+        done by someone else is the party it is done to."""
+        out = []
+        for tok in actions.place_objects(m.anchor):
+            actor = resolve_actor(tok, ctx.offset, self.memory)
+            if actor is not None and actor.country and not actor.sector and \
+                    all(actor.country != s.country for s in sources) and _is_country_name(actor):
+                out.append(actor)
+        return out[:1]
 
     def _said_by(self, anchor, ctx: Context) -> Actor | None:
         reporter = attribution.reporting_verb(anchor)
@@ -210,6 +232,13 @@ def _needs_target(p) -> bool:
     return p.frame != "denial" and p.cameo[:2] not in _TARGET_OPTIONAL_ROOTS
 
 
+def _is_country_name(actor: Actor) -> bool:
+    from eventwire.gazetteer import lookup_country
+
+    entry = lookup_country(actor.text)
+    return entry is not None and entry.kind == "name"
+
+
 def _agentless(m) -> bool:
     """A passive clause or a clause-level event noun with no agent: "a deal was signed",
     "training has been initiated". The speaker is then taken as the doer."""
@@ -220,7 +249,8 @@ def _agentless(m) -> bool:
 
 
 def _coded(actors) -> list[Actor]:
-    return [a for a in actors if a is not None and a.country]
+    """Actors we can code: a country or organisation, or at least a sector ("rebels")."""
+    return [a for a in actors if a is not None and (a.country or a.sector)]
 
 
 def _same(a: Actor, b: Actor) -> bool:

@@ -145,5 +145,4 @@ def obligation(verb) -> bool:
 
 def announces_intent(pattern, trigger) -> bool:
     """An intent pattern, an intent code (root 03), or a plan verb as the trigger itself."""
-    return (pattern.frame == "intent" or pattern.cameo[:2] == "03"
-            or (trigger.lemma_.lower() in PLAN_VERBS and trigger.pos_ in ("VERB", "ADJ")))
+    return pattern.frame == "intent" or pattern.cameo[:2] == "03"

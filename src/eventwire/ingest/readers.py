@@ -26,6 +26,8 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml", ".rdf"}
+# Never stories: skipped silently inside directories (the store itself may live there).
+NOT_STORIES = {".duckdb", ".wal", ".parquet", ".gz", ".zip", ".pdf", ".png", ".jpg", ".jpeg", ".gif"}
 MIN_HTML_WORDS = 8
 STORY_FIELDS = ("title", "published", "url", "source", "dateline")
 
@@ -45,7 +47,7 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Item]:
 def read_file_or_dir(path: Path) -> Iterator[Item]:
     if path.is_dir():
         for child in sorted(path.rglob("*")):
-            if child.is_file() and not _hidden(child.relative_to(path)):
+            if child.is_file() and not _hidden(child.relative_to(path)) and child.suffix.lower() not in NOT_STORIES:
                 yield from read_file(child)
     elif not path.exists():
         yield InputMissingError("no such file or directory", str(path))
