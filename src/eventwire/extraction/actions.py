@@ -230,6 +230,18 @@ def _misattached_preps(m: Match, p: Pattern) -> None:
             bucket.extend(_prep_objects(other, prep))
 
 
+def complement_targets(token) -> list:
+    """Objects of the action a framing verb introduces: "threatened to cut power to X",
+    "urged Y to leave", "refused to let Z in"."""
+    out = [c for c in token.children if c.dep_ in _OBJ or c.dep_ == "dative"]
+    for comp in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+        out += [c for c in comp.children if c.dep_ in _OBJ or c.dep_ == "dative"]
+        for prep in ("to", "against", "with", "on", "from", "into"):
+            out += _prep_objects(comp, prep)
+            out += [g for c in comp.children if c.dep_ in _OBJ for g in _prep_objects(c, prep)]
+    return out
+
+
 def place_objects(token) -> list:
     """Objects of 'in'/'inside' on the verb or its object: "lifted a curfew in Montenegro"."""
     heads = [token] + [c for c in token.children if c.dep_ in _OBJ]

@@ -156,12 +156,35 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     name, role, role_sectors = _person_and_role(tokens)
     sectors = _unique(role_sectors + gazetteer.sectors_for(text) + sectors)
     if country is None:
+        country = _country_of_place(head)
+    if country is None:
         country, sectors = _corefer(tokens, head, memory, sectors, name)
     if country is None and not sectors and not name:
         return None
     actor = _span_actor(tokens, offset, country, sectors, name or org_name, role)
     memory.remember(actor, head_key(tokens, head) if sectors else None)
     return actor
+
+
+_PLACE_PREPS = {"in", "of", "from", "inside"}
+
+
+def _country_of_place(head) -> str | None:
+    """'Opposition groups in Zimbabwe', 'rebels from Mali': a group placed in a country is of it."""
+    kids = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
+    kids += [g for c in head.children if c.dep_ == "acl" for g in c.children
+             if g.dep_ == "prep" and g.lower_ in _PLACE_PREPS]
+    for prep in kids:
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for tok in [obj, *obj.children]:
+                ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+                if ent is not None and ent.label_ in ("GPE", "LOC", "NORP"):
+                    code = entity_code(ent)[0]
+                    if code and code not in ("IGO", "NGO"):
+                        return code
+    return None
 
 
 def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:

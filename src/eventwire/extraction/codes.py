@@ -29,6 +29,12 @@ _APPEAL_BY_CODE = {"081": "0251", "082": "0252", "083": "0253", "084": "0254", "
                    "0874": "0256", "071": "0231", "072": "0232", "073": "0233", "074": "0234",
                    "061": "0211", "062": "0212", "063": "0213", "064": "0214", "046": "026",
                    "045": "028", "057": "027"}
+# Rejection codes (root 12): "X will not provide aid to Y", "X refused to meet Y".
+_REJECT_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "121", "08": "124",
+                   "02": "120", "12": None}
+_REJECT_BY_CODE = {"061": "1211", "062": "1212", "063": "1213", "064": "1214", "057": "127",
+                   "045": "126", "081": "1241", "082": "1242", "083": "1243", "084": "1244",
+                   "085": "1245", "086": "1246", "087": "1246"}
 # PLOVER has no statement type; appeals (root 02) are what PLOVER calls REQUEST.
 _PLOVER_FALLBACK = {"02": ("REQUEST", None)}
 
@@ -41,6 +47,11 @@ def intent_code(code: str) -> str:
 def appeal_code(code: str) -> str:
     """The 'appeal for ...' code for an action someone asks or says must happen."""
     return _mapped(code, _APPEAL_BY_CODE, _APPEAL_BY_ROOT)
+
+
+def reject_code(code: str) -> str:
+    """The 'refuse/reject ...' code for a cooperative action someone will not take."""
+    return _mapped(code, _REJECT_BY_CODE, _REJECT_BY_ROOT)
 
 
 def threat_code(code: str) -> str:

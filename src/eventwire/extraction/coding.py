@@ -12,7 +12,8 @@ from eventwire.extraction import actions, attribution, dates, status
 from eventwire.extraction.actors import (
     Memory, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
-from eventwire.extraction.codes import appeal_code, code_fields, intent_code, threat_code
+from eventwire.extraction.codes import code_fields
+from eventwire.extraction.modality import final_code, is_framing
 from eventwire.extraction.patterns import PatternSet
 from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
 
@@ -79,8 +80,10 @@ class StoryCoder:
             reading = status.StatusReading("planned", m.trigger.text)
         said_by = self._said_by(m.anchor, ctx)
         sources, targets, notes = self._actors(m, ctx, said_by)
-        if embedded is not None and not targets and m.pattern.frame in ("intent", "threat", "request"):
-            targets = self._actors(embedded, ctx, said_by)[1]
+        if not targets and m.pattern.frame in ("intent", "threat", "request"):
+            targets = self._actors(embedded, ctx, said_by)[1] if embedded is not None else []
+            targets = targets or _coded(self._resolve_all(actions.complement_targets(m.trigger), ctx))
+            targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         if sources and not targets:
             targets = self._place_target(m, ctx, sources)
         if not sources or (_needs_target(m.pattern) and not targets and len(sources) < 2):
@@ -94,18 +97,7 @@ class StoryCoder:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
 
     def _cameo(self, m, reading, embedded, notes) -> str:
-        p = m.pattern
-        if p.frame == "intent" and embedded is not None:
-            return intent_code(embedded.pattern.cameo)
-        if p.frame == "threat" and embedded is not None:
-            return threat_code(embedded.pattern.cameo)
-        if p.frame == "request" and embedded is not None:
-            return appeal_code(embedded.pattern.cameo)
-        if p.frame == "event" and status.obligation(m.anchor) and "speaker_as_source" in notes:
-            return appeal_code(p.cameo)
-        if reading.status == "planned" and p.frame == "event" and reading.report_noun is None:
-            return intent_code(p.cameo)
-        return p.cameo
+        return final_code(m.pattern, m.trigger, m.anchor, reading, embedded, "speaker_as_source" in notes)
 
     def _actors(self, m, ctx: Context, said_by: Actor | None):
         notes: list[str] = []
@@ -274,12 +266,13 @@ def _nearest_other(mentions, sources, pos: int) -> Actor | None:
 
 
 def _embedded_under_frames(matches) -> set[int]:
-    """Triggers inside the complement of an intent/threat/request/denial verb are not events."""
-    framed = [m for m in matches if m.pattern.frame in _EMBEDDING_FRAMES and m.pattern.frame != "report"]
+    """Triggers inside the complement of a framing verb (intent, threat, request, refusal) are
+    not events of their own: the framing verb's event takes its code from them."""
+    framed = [m for m in matches if is_framing(m.pattern, m.trigger)]
     out = set()
     for m in matches:
         for f in framed:
-            if f is not m and _is_complement(m.trigger, f.trigger) and f.pattern.frame != "denial":
+            if f is not m and _is_complement(m.trigger, f.trigger):
                 out.add(m.trigger.i)
     return out
 

@@ -8,7 +8,8 @@ trigger lemma whose extra conditions (object, particle) did not hold. Every codi
 from __future__ import annotations
 
 from eventwire.extraction import actions, status
-from eventwire.extraction.codes import code_fields, intent_code, threat_code
+from eventwire.extraction.codes import code_fields
+from eventwire.extraction.modality import final_code, is_framing
 from eventwire.schema import Coding, Span
 
 
@@ -32,8 +33,7 @@ def _score(m, src_toks, tgt_toks) -> tuple:
     in_src = any(s.i in src_ids or any(x.i in src_ids for x in s.subtree) for s in m.sources)
     in_tgt = any(t.i in tgt_ids or any(x.i in tgt_ids for x in t.subtree) for t in m.targets)
     dist = min((actions.role_path(m.trigger, t) for t in src_toks), default=50)
-    framed = m.pattern.frame in ("intent", "threat", "request", "denial")
-    return (-(2 * in_src + in_tgt), dist, -framed, -m.pattern.specificity)
+    return (-(2 * in_src + in_tgt), dist, -m.pattern.specificity)
 
 
 def _relaxed_triggers(doc, patterns):
@@ -50,14 +50,7 @@ def _relaxed_triggers(doc, patterns):
 def _code(m, matches) -> tuple[str, str]:
     reading = status.read_status(m.trigger, m.anchor)
     embedded = next((o for o in matches if o is not m and _complement(o.trigger, m.trigger)), None)
-    p = m.pattern
-    if p.frame == "intent" and embedded is not None:
-        return intent_code(embedded.pattern.cameo), reading.status
-    if p.frame == "threat" and embedded is not None:
-        return threat_code(embedded.pattern.cameo), reading.status
-    if reading.status == "planned" and p.frame == "event":
-        return intent_code(p.cameo), reading.status
-    return p.cameo, reading.status
+    return final_code(m.pattern, m.trigger, m.anchor, reading, embedded, False), reading.status
 
 
 def _complement(tok, head) -> bool:
@@ -69,6 +62,14 @@ def _complement(tok, head) -> bool:
             return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
         t = t.head
     return False
+
+
+def _framing_head(best, matches):
+    """'threatened to cut ties': the framing verb codes the sentence, not the action it frames."""
+    for m in matches:
+        if m is not best and is_framing(m.pattern, m.trigger) and _complement(best.trigger, m.trigger):
+            return m
+    return best
 
 
 def classify_given(extractor, text: str, source: str | None, target: str | None) -> Coding:
@@ -84,6 +85,7 @@ def classify_given(extractor, text: str, source: str | None, target: str | None)
     if not matches:
         return Coding(None, None, None, "asserted", 0.0, f"given-none@{extractor.patterns.version}")
     best = min(matches, key=lambda m: _score(m, src_toks, tgt_toks))
+    best = _framing_head(best, matches)
     cameo, st = _code(best, matches)
     fields = code_fields(cameo)
     t = best.trigger

@@ -30,6 +30,7 @@ class StatusReading:
     cue: str | None = None  # the word that decided it, for the rule trail
     report_noun: object = None  # the report/claim noun governing a claimed or denied event
     denier: object = None  # the denial verb governing that report noun
+    refusal: bool = False  # "will not provide": a refusal now, not a denial of a past act
 
 
 def _path_up(tok, stop=None):
@@ -101,6 +102,8 @@ def read_status(trigger, anchor, boundary=None) -> StatusReading:
     for t in upto[:3]:
         neg = _negated(t)
         if neg:
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | MODAL_HYPO | {"can", "ca"} for c in t.children):
+                return StatusReading("asserted", neg, refusal=True)
             return StatusReading("denied", neg)
     return _modality(upto)
 

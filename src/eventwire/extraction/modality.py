@@ -1,0 +1,50 @@
+"""The final CAMEO code of a match: the pattern's code, reshaped by its frame and modality.
+
+CAMEO codes what is done in the telling: announcing a cooperative act is an intent (03),
+announcing a hostile one is a threat (13), asking for an act is an appeal (02), refusing it
+a rejection (12). A framing verb ("agreed to", "threatened to", "urged ... to", "refused to")
+takes its sub-code from the action it introduces.
+"""
+
+from __future__ import annotations
+
+from eventwire.extraction import status
+from eventwire.extraction.codes import appeal_code, intent_code, reject_code, threat_code
+
+_VERBAL_CONFLICT = {"09", "10", "11", "12", "13"}
+_REFUSAL_LEMMAS = {"refuse", "decline", "reject", "rebuff", "veto", "block"}
+
+
+def is_framing(pattern, trigger) -> bool:
+    """Does this match introduce another action whose own event it replaces?"""
+    if pattern.frame in ("intent", "threat", "request"):
+        return True
+    return pattern.cameo[:2] == "12" and trigger.lemma_.lower() in _REFUSAL_LEMMAS
+
+
+def _reshaped(mapper, embedded_code: str, own: str) -> str:
+    mapped = mapper(embedded_code)
+    return mapped if mapped != embedded_code else own
+
+
+def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool) -> str:
+    """The code for a match given its status reading and the action it frames, if any."""
+    own = pattern.cameo
+    if embedded is not None and is_framing(pattern, trigger):
+        inner = embedded.pattern.cameo
+        if pattern.frame == "intent":
+            return _reshaped(intent_code, inner, own)
+        if pattern.frame == "threat":
+            return threat_code(inner)
+        if pattern.frame == "request":
+            return _reshaped(appeal_code, inner, own)
+        return _reshaped(reject_code, inner, own)
+    if reading.refusal:
+        return reject_code(own)
+    if reading.status == "planned" and pattern.frame == "event" and reading.report_noun is None:
+        if own[:2] in ("14", "15", "16", "17", "18", "19", "20"):
+            return threat_code(own)
+        return intent_code(own)
+    if pattern.frame == "event" and speaker_source and status.obligation(anchor):
+        return appeal_code(own)
+    return own
