@@ -41,7 +41,8 @@ def serve(
         fail(exc)
     if not _is_loopback(host):
         typer.echo(f"eventwire: warning: serving on {host}, reachable from other machines", err=True)
-    typer.echo(f"eventwire: serving http://{host}:{port}/  (API spec: /openapi.json; Ctrl-C stops)", err=True)
+    typer.echo(f"eventwire: serving http://{host}:{port}/ (API spec: /openapi.json; Ctrl-C stops)",
+               err=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
 
 

@@ -185,11 +185,17 @@ def read_reports(path: str | Path) -> Iterator[Report]:
 
 
 def is_report_dataset(path: str | Path) -> bool:
-    """A run's output: a `.parquet` file, or a folder holding them (the store's ingest asks)."""
+    """A run's output (a folder of, or one, Parquet file with our rows): the store's ingest asks."""
     p = Path(path)
-    if p.is_file():
-        return p.suffix == ".parquet"
-    return p.is_dir() and next(p.rglob("*.parquet"), None) is not None
+    first = p if p.is_file() else next(p.rglob("*.parquet"), None) if p.is_dir() else None
+    if first is None or first.suffix != ".parquet":
+        return False
+    import pyarrow.parquet as pq
+
+    try:
+        return {"report", "error_code"} <= set(pq.read_schema(first).names)
+    except Exception:  # not Parquet after all (a broken or foreign file): not ours
+        return False
 
 
 # -- importing into the store ----------------------------------------------------------------

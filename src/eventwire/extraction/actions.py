@@ -147,7 +147,8 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-            return [head], "inherited"
+            # "troops fighting rebels": the noun acts; "men sought by police": it is acted on.
+            return ([], "passive") if verb.tag_ == "VBN" else ([head], "inherited")
         found, how = subject_of(head if head.pos_ in ("VERB", "AUX") else governing_verb(head), depth + 1)
         return found, ("inherited" if found else how)
     return [], "none"
@@ -184,6 +185,8 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
         m.targets.extend(dative)
         if is_passive(tok) and not m.targets:
             m.targets.extend(_conj_expand([c for c in tok.children if c.dep_ in _PASS_SUBJ]))
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and not m.targets:
+            m.targets.append(tok.head)
     else:
         obj = tok.doc[next(iter(m.consumed))] if m.consumed else _obj(tok)
         m.targets.extend(c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"))
@@ -192,6 +195,9 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
         for prep in ("with", "to", "against"):
             if not m.targets:
                 m.targets.extend(_conj_expand(_prep_objects(obj, prep)))
+        if not m.targets:  # "attended the Beijing Olympics": the place named in the object
+            m.targets.extend(c for c in obj.children if c.dep_ in ("compound", "nmod")
+                             and c.ent_type_ == "GPE")
         if p.poss:
             possessors = [c for c in obj.children if c.dep_ == "poss"]
             (m.sources if p.poss == "source" else m.targets).extend(possessors)

@@ -13,7 +13,7 @@ from eventwire.extraction.actors import (
     Memory, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
 from eventwire.extraction.codes import code_fields
-from eventwire.extraction.modality import final_code, is_framing
+from eventwire.extraction.modality import final_code, is_contentless, is_framing
 from eventwire.extraction.patterns import PatternSet
 from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
 
@@ -45,8 +45,8 @@ class StoryCoder:
     # --- per sentence -------------------------------------------------------------------
     def code_sentence(self, sent, block, index: int) -> None:
         ctx = Context(sent, block.start, index, block.kind != "body", mentions_in(sent, block.start, self.memory))
-        self._update_speaker(ctx)
         if ctx.headline:  # headlines restate the body in clipped grammar: read for actors only
+            self._update_speaker(ctx)
             return
         matches = [actions.fill_roles(m) for m in actions.find_triggers(sent, self.patterns)]
         embedded = _embedded_under_frames(matches)
@@ -54,6 +54,7 @@ class StoryCoder:
             if m.trigger.i in embedded or m.pattern.frame == "report":
                 continue
             self._code_match(m, ctx, _embedded_child(m, matches))
+        self._update_speaker(ctx)  # after coding: a speaker counts from the next sentence on
 
     def _update_speaker(self, ctx: Context) -> None:
         for tok in ctx.sent:
@@ -75,6 +76,8 @@ class StoryCoder:
 
     # --- per match ----------------------------------------------------------------------
     def _code_match(self, m, ctx: Context, embedded) -> None:
+        if is_contentless(m.pattern, m.trigger, embedded):
+            return
         reading = status.read_status(m.trigger, m.anchor)
         if reading.status == "asserted" and status.announces_intent(m.pattern, m.trigger):
             reading = status.StatusReading("planned", m.trigger.text)
@@ -86,11 +89,12 @@ class StoryCoder:
             targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         if sources and not targets:
             targets = self._place_target(m, ctx, sources)
-        if not sources or (_needs_target(m.pattern) and not targets and len(sources) < 2):
+        mutual = len(sources) > 1 and m.pattern.cameo[:2] in _MUTUAL_ROOTS
+        if not sources or (_needs_target(m.pattern) and not targets and not mutual):
             return
         cameo = self._cameo(m, reading, embedded, notes)
         reciprocal = m.pattern.reciprocal and not notes and RECIPROCAL_PATTERNS
-        for src, tgt in _pairs(sources, targets, reciprocal):
+        for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS):
             if reading.status in ("denied",) or reading.report_noun is not None:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
             else:
@@ -228,7 +232,7 @@ def _is_country_name(actor: Actor) -> bool:
     from eventwire.gazetteer import lookup_country
 
     entry = lookup_country(actor.text)
-    return entry is not None and entry.kind == "name"
+    return entry is not None and entry.kind in ("name", "capital")
 
 
 def _agentless(m) -> bool:
@@ -249,8 +253,12 @@ def _same(a: Actor, b: Actor) -> bool:
     return (a.start, a.end) == (b.start, b.end) or (a.name is not None and a.name == b.name)
 
 
-def _pairs(sources, targets, reciprocal: bool):
-    if not targets and len(sources) > 1:
+# "X and Y agreed / met / clashed": a compound subject does these to each other.
+_MUTUAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19"}
+
+
+def _pairs(sources, targets, reciprocal: bool, mutual: bool = True):
+    if not targets and len(sources) > 1 and mutual:
         out = [(s, t) for s in sources for t in sources if s is not t and s.country != t.country]
         return out or [(sources[0], None)]
     pairs = [(s, t) for s in sources for t in (targets or [None])]

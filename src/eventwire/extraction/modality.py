@@ -11,7 +11,10 @@ from __future__ import annotations
 from eventwire.extraction import status
 from eventwire.extraction.codes import appeal_code, intent_code, reject_code, threat_code
 
-_VERBAL_CONFLICT = {"09", "10", "11", "12", "13"}
+# Intent words that say only that something is planned: without a codable action after them
+# ("prepared to attend the games") there is nothing to code.
+_CONTENTLESS_INTENT = {"plan", "prepare", "intend", "aim", "ready", "willing", "prepared", "eager",
+                       "keen", "poised", "determined", "seek", "try", "attempt", "hope", "want"}
 _REFUSAL_LEMMAS = {"refuse", "decline", "reject", "rebuff", "veto", "block"}
 
 
@@ -27,13 +30,23 @@ def _reshaped(mapper, embedded_code: str, own: str) -> str:
     return mapped if mapped != embedded_code else own
 
 
+def is_contentless(pattern, trigger, embedded) -> bool:
+    """An intent word with no codable action: "X is preparing to attend ..." codes nothing."""
+    return pattern.frame == "intent" and embedded is None and trigger.lemma_.lower() in _CONTENTLESS_INTENT
+
+
+def _self_directed(trigger) -> bool:
+    """'X seeks to deepen ties': the seeker will act itself (intent), nobody is asked."""
+    return not any(c.dep_ in ("dobj", "dative", "obj") for c in trigger.children)
+
+
 def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool) -> str:
     """The code for a match given its status reading and the action it frames, if any."""
     own = pattern.cameo
     if embedded is not None and is_framing(pattern, trigger):
         inner = embedded.pattern.cameo
-        if pattern.frame == "intent":
-            return _reshaped(intent_code, inner, own)
+        if pattern.frame == "intent" or (pattern.frame == "request" and _self_directed(trigger)):
+            return _reshaped(intent_code, inner, own if pattern.frame == "intent" else "030")
         if pattern.frame == "threat":
             return threat_code(inner)
         if pattern.frame == "request":

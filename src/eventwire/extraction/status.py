@@ -108,6 +108,13 @@ def read_status(trigger, anchor, boundary=None) -> StatusReading:
     return _modality(upto)
 
 
+def _reported(verb) -> bool:
+    from eventwire.extraction.attribution import REPORT_VERBS
+
+    head = verb.head
+    return verb.dep_ in ("ccomp", "xcomp", "conj") and head.lemma_.lower() in REPORT_VERBS | PLAN_VERBS
+
+
 def _plan_noun(t) -> bool:
     return t.lemma_.lower() in PLAN_NOUNS and t.pos_ == "NOUN"
 
@@ -124,8 +131,11 @@ def _modality(chain) -> StatusReading:
         fut = _future(t)
         if fut:
             return StatusReading("planned", fut)
-        if any(c.dep_ == "aux" and c.lower_ in MODAL_HYPO for c in t.children):
-            return StatusReading("hypothetical", next(c.text for c in t.children if c.lower_ in MODAL_HYPO))
+        modal = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in MODAL_HYPO), None)
+        if modal is not None:
+            if modal.lower_ == "would" and _reported(t):  # "said it would": the future, reported
+                return StatusReading("planned", modal.text)
+            return StatusReading("hypothetical", modal.text)
         if n > 0 and t.lemma_.lower() in PLAN_VERBS and t.pos_ in ("VERB", "ADJ", "AUX"):
             return StatusReading("planned", t.text)
         if n > 0 and _plan_noun(t):

@@ -6,7 +6,6 @@ so every page and its JSON twin show the same data.
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
 import re
 import threading
@@ -29,6 +28,8 @@ bearer = HTTPBearer(auto_error=False, description="The server's token (EVENTWIRE
 _CODING = threading.Lock()  # one spaCy run at a time: the pipeline is shared and CPU-bound
 DYAD = re.compile(r"^([A-Z0-9]{2,8})-([A-Z0-9]{2,8})$")
 StatusName = Literal[STATUSES]  # type: ignore[valid-type]
+# Dates travel as YYYY-MM-DD strings: pydantic's lax `date` would also take 0 as 1970-01-01.
+DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 
 
 class Error(BaseModel):
@@ -50,7 +51,7 @@ class Items(BaseModel):
 class StoryIn(BaseModel):
     text: str = Field(min_length=1, description="The story's text (plain, UTF-8).")
     title: Optional[str] = None
-    published: Optional[dt.date] = None
+    published: Optional[str] = Field(None, pattern=DATE, description="YYYY-MM-DD.")
     dateline: Optional[str] = None
     source: Optional[str] = None
     url: Optional[str] = None
@@ -62,23 +63,47 @@ class IngestIn(BaseModel):
 
 class CodeIn(BaseModel):
     text: str = Field(min_length=1, description="The story to code (not stored).")
-    published: Optional[dt.date] = Field(None, description="Publication date: anchors 'Tuesday'.")
+    published: Optional[str] = Field(None, pattern=DATE,
+                                     description="Publication date, YYYY-MM-DD: anchors 'Tuesday'.")
 
 
 ERRORS = {503: {"model": Error, "description": "The store is missing, locked by an ingest, or busy"}}
+BODY_ERRORS = {400: {"model": Error, "description": "The body is not JSON"},
+               413: {"model": Error, "description": "The body is over the max_bytes setting"}}
 NOT_FOUND = {404: {"model": Error, "description": "No such record"}, **ERRORS}
-LIMIT = Query(50, ge=1, le=queries.MAX_LIMIT, description="Rows per page.")
-OFFSET = Query(0, ge=0, le=10**9, description="Rows to skip.")
-CODE = Query(None, max_length=32, pattern=r"^[A-Za-z0-9-]*$")
 
 
-def filters(actor: Optional[str] = Query(None, max_length=32, description="Actor code prefix on either side: TUR, TURGOV."),
-            dyad: Optional[str] = Query(None, max_length=17, pattern=r"^[A-Za-z0-9]{2,8}-[A-Za-z0-9]{2,8}$", description="Directed dyad of countries: TUR-SYR."),
-            type: Optional[str] = Query(None, max_length=32, pattern=r"^[A-Za-z_]*$", description="PLOVER event type: CONSULT."),
-            cameo: Optional[str] = Query(None, max_length=4, pattern=r"^[0-9]*$", description="CAMEO code prefix: 04, 042."),
-            status: Optional[StatusName] = Query(None, description="Event status."),
-            since: Optional[dt.date] = Query(None, description="Earliest event date."),
-            until: Optional[dt.date] = Query(None, description="Latest event date.")):
+# Fresh Query objects per parameter: FastAPI records each parameter's name on its Query.
+def limit_query():
+    return Query(50, ge=1, le=queries.MAX_LIMIT, description="Rows per page.")
+
+
+def offset_query():
+    return Query(0, ge=0, le=10**9, description="Rows to skip.")
+
+
+def date_query(help: str):
+    return Query(None, pattern=DATE, description=help, json_schema_extra={"format": "date"})
+
+
+def code_query(help: str):
+    return Query(None, max_length=32, pattern=r"^[A-Za-z0-9-]*$", description=help)
+
+
+def filters(
+    actor: Optional[str] = Query(None, max_length=32,
+                                 description="Actor code prefix on either side: TUR, TURGOV."),
+    dyad: Optional[str] = Query(None, max_length=17, pattern=r"^[A-Za-z0-9]{2,8}-[A-Za-z0-9]{2,8}$",
+                                description="Directed dyad of countries: TUR-SYR."),
+    type: Optional[str] = Query(None, max_length=32, pattern=r"^[A-Za-z_]*$",
+                                description="PLOVER event type: CONSULT."),
+    cameo: Optional[str] = Query(None, max_length=4, pattern=r"^[0-9]*$",
+                                 description="CAMEO code prefix: 04, 042."),
+    status: Optional[StatusName] = Query(None, description="Event status."),
+    since: Optional[str] = date_query("Earliest event date, YYYY-MM-DD."),
+    until: Optional[str] = date_query("Latest event date, YYYY-MM-DD."),
+):
+    """The `eventwire events` filters, shared by /api/events and /api/dyads."""
     return queries.event_filter(actor, dyad, type, cameo, status, since, until)
 
 
@@ -97,7 +122,7 @@ def require_token(request: Request,
 
 @router.get("/events", response_model=Page, responses=ERRORS)
 def events(request: Request, where=Depends(filters), mentions: bool = False,
-           limit: int = LIMIT, offset: int = OFFSET):
+           limit: int = limit_query(), offset: int = offset_query()):
     """Events, newest first: one row per real-world event (with its source count), or every
     report of one with `mentions=true`."""
     with reading(request) as store:
@@ -105,7 +130,7 @@ def events(request: Request, where=Depends(filters), mentions: bool = False,
 
 
 @router.get("/stories", response_model=Page, responses=ERRORS)
-def stories(request: Request, limit: int = LIMIT, offset: int = OFFSET):
+def stories(request: Request, limit: int = limit_query(), offset: int = offset_query()):
     """Stored stories, newest first (without their text)."""
     with reading(request) as store:
         return queries.stories_page(store, limit, offset)
@@ -119,7 +144,7 @@ def story(request: Request, story_id: str) -> dict[str, Any]:
 
 
 @router.post("/stories", status_code=201, responses={401: {"model": Error}, 403: {"model": Error},
-                                                     **ERRORS})
+                                                     **BODY_ERRORS, **ERRORS})
 def add_stories(request: Request, body: IngestIn, _=Depends(require_token)) -> dict[str, Any]:
     """Code and store stories (needs `Authorization: Bearer <token>`); already stored text is
     skipped. Returns the ingest summary and each story's id."""
@@ -128,15 +153,17 @@ def add_stories(request: Request, body: IngestIn, _=Depends(require_token)) -> d
 
 
 @router.get("/claims", response_model=Page, responses=ERRORS)
-def claims(request: Request, actor: Optional[str] = CODE, status: Optional[StatusName] = None,
-           limit: int = LIMIT, offset: int = OFFSET):
+def claims(request: Request, actor: Optional[str] = code_query("Subject or object code prefix."),
+           status: Optional[StatusName] = None, limit: int = limit_query(),
+           offset: int = offset_query()):
     """The claims ledger: reports a story does not assert (denied or unconfirmed)."""
     with reading(request) as store:
         return queries.claims_page(store, actor, status, limit, offset)
 
 
 @router.get("/dyads", response_model=Items, responses=ERRORS)
-def dyads(request: Request, where=Depends(filters), by_month: bool = False, limit: int = LIMIT):
+def dyads(request: Request, where=Depends(filters), by_month: bool = False,
+          limit: int = limit_query()):
     """Events per directed dyad (and month): counts and balance, from -1 (all conflict) to +1."""
     with reading(request) as store:
         return {"items": store_queries.dyads(store, where, by_month, limit)}
@@ -150,7 +177,8 @@ def dyad(request: Request, pair: str) -> dict[str, Any]:
 
 
 @router.get("/actors", response_model=Page, responses=ERRORS)
-def actors(request: Request, country: Optional[str] = CODE, limit: int = LIMIT, offset: int = OFFSET):
+def actors(request: Request, country: Optional[str] = code_query("Country code: PER."),
+           limit: int = limit_query(), offset: int = offset_query()):
     """Actor codes by number of mentions, with the words most often used for each."""
     with reading(request) as store:
         return queries.actors_page(store, country, limit, offset)
@@ -170,7 +198,7 @@ def overview_endpoint(request: Request) -> dict[str, Any]:
         return overview(store)
 
 
-@router.post("/code", responses={422: {"model": Error}, 503: {"model": Error}})
+@router.post("/code", responses={**BODY_ERRORS, 503: {"model": Error}})
 def code_story(body: CodeIn) -> dict[str, Any]:
     """Code a story without storing it: the same Report that `eventwire code` prints."""
     return code_text(body.text, body.published)
@@ -207,7 +235,7 @@ def code_text(text: str, published=None) -> dict:
     import eventwire  # eventwire.extract loads spaCy on first use, never at import
 
     with _CODING:
-        report = eventwire.extract(text, published=published and str(published), origin="<web>")
+        report = eventwire.extract(text, published=published, origin="<web>")
     return report.to_dict()
 
 
@@ -218,8 +246,6 @@ def story_item(story: StoryIn, index: int):
     from eventwire.ingest.text import story_from_text
 
     fields = story.model_dump(exclude={"text"}, exclude_none=True)
-    if "published" in fields:
-        fields["published"] = str(fields["published"])
     return story_from_text(story.text, origin=f"request story {index}", **fields)
 
 

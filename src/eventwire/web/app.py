@@ -140,6 +140,10 @@ def wants_json(request: Request) -> bool:
 
 def error_response(request: Request, status: int, message: str, code: str | None = None,
                    headers: dict | None = None):
+    if wants_json(request) and status == 422:  # the one 422 shape the spec documents
+        where = "query" if request.method == "GET" else "body"
+        detail = [{"loc": [where], "msg": message, "type": "value_error"}]
+        return JSONResponse({"detail": detail, "code": code}, status, headers=headers)
     if wants_json(request):
         return JSONResponse({"detail": message, "code": code}, status, headers=headers)
     from eventwire.web.pages import render
@@ -154,8 +158,10 @@ def add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        return error_response(request, exc.status_code, str(exc.detail), None,
-                              getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:  # Starlette names only the first route's methods
+            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(app, request))}
+        return error_response(request, exc.status_code, str(exc.detail), None, headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError):
@@ -163,6 +169,16 @@ def add_error_handlers(app: FastAPI) -> None:
             return JSONResponse({"detail": jsonable(exc.errors())}, 422)
         problems = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors())
         return error_response(request, 422, problems)
+
+
+def allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    from starlette.routing import Match
+
+    methods = set()
+    for route in app.routes:
+        if getattr(route, "methods", None) and route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods
+    return sorted(methods)
 
 
 def jsonable(errors) -> list:

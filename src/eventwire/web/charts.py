@@ -44,8 +44,9 @@ def timeline(rows: list[dict], width: int = 720, height: int = 240) -> dict:
     plot_h, step = height - top - bottom, (width - left - right) / len(months)
     scale = plot_h / top_value
     for i, month in enumerate(months):
-        chart["bars"] += _stack(by_month.get(month), left + i * step + step * 0.1, step * 0.8,
-                                height - bottom, scale, month)
+        width_of_bar = min(step * 0.8, 56)  # a few months should not make slabs
+        chart["bars"] += _stack(by_month.get(month), left + (i + 0.5) * step - width_of_bar / 2,
+                                width_of_bar, height - bottom, scale, month)
     every = max(1, math.ceil(len(months) / 12))
     chart["labels"] = [{"x": round(left + (i + 0.5) * step, 1), "text": m}
                        for i, m in enumerate(months) if i % every == 0]

@@ -45,6 +45,14 @@ def css_classes(quad, plover) -> str:
     return f"ev q{quad} t-{kind}"
 
 
+def quad_of_cameo(cameo) -> int | None:
+    """CAMEO's quad class from its root: 01-05, 06-08, 09-13, 14-20 (claims carry no quad)."""
+    root = str(cameo or "")[:2]
+    if not root.isdigit():
+        return None
+    return next((q for q, top in ((1, 5), (2, 8), (3, 13), (4, 20)) if int(root) <= top), None)
+
+
 def locate(text: str, start, end, evidence: str | None) -> tuple[int, int] | None:
     """The span's offsets if they point at the evidence, else where the evidence first occurs."""
     if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):

@@ -15,11 +15,11 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 
-from eventwire.errors import InputError
+from eventwire.errors import EventwireError, InputError
 from eventwire.schema import STATUSES
 from eventwire.store import queries as store_queries
 from eventwire.web import api, charts, highlight, queries
-from eventwire.web.app import reading
+from eventwire.web.app import reading, status_of
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 _env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
@@ -78,8 +78,9 @@ def dyad(request: Request, pair: str):
     with reading(request) as store:
         data = api.dyad_view(store, pair)
     events = [event_row_view(r) for r in data["events"]["items"]]
-    return render(request, "dyad.html", {**data, "rows": events, "chart": charts.timeline(data["timeline"]),
-                                         "json_url": f"/api/dyads/{data['source']}-{data['target']}"})
+    return render(request, "dyad.html", {
+        **data, "rows": events, "chart": charts.timeline(data["timeline"]),
+        "json_url": f"/api/dyads/{data['source']}-{data['target']}"})
 
 
 @router.get("/events")
@@ -92,9 +93,9 @@ def events(request: Request, actor: str = "", dyad: str = "", type: str = "", ca
         return render(request, "events.html", {"form": form, "error": str(exc), "rows": []}, 422)
     with reading(request) as store:
         result = queries.events_page(store, where, PAGE_SIZE, offset)
-    return render(request, "events.html", {"form": form, "rows": [event_row_view(r) for r in result["items"]],
-                                           "pager": pager(request, result),
-                                           "json_url": twin(request, "/api/events")})
+    return render(request, "events.html", {
+        "form": form, "rows": [event_row_view(r) for r in result["items"]],
+        "pager": pager(request, result), "json_url": twin(request, "/api/events")})
 
 
 @router.get("/stories")
@@ -113,7 +114,7 @@ def story(request: Request, story_id: str):
     claims = [claim_row_view(r) for r in record["claims"]]
     return render(request, "story.html", {
         "story": record, "events": events, "claims": claims,
-        "segments": highlight.segments(record["text"] or "", marks(record["text"] or "", events, claims)),
+        "segments": highlighted(record["text"] or "", events, claims),
         "json_url": f"/api/stories/{record['id']}"})
 
 
@@ -123,7 +124,8 @@ def claims(request: Request, actor: str = "", status: str = "", offset: int = Qu
         raise InputError(f"status {status!r} is not one of {', '.join(STATUSES)}")
     with reading(request) as store:
         result = queries.claims_page(store, actor.strip() or None, status or None, PAGE_SIZE, offset)
-    return render(request, "claims.html", {"claims": result["items"], "pager": pager(request, result),
+    return render(request, "claims.html", {"claims": [claim_row_view(r) for r in result["items"]],
+                                           "pager": pager(request, result),
                                            "form": {"actor": actor, "status": status},
                                            "json_url": twin(request, "/api/claims")})
 
@@ -139,31 +141,34 @@ def code_page(request: Request, text: str = Form(""), published: str = Form(""))
     try:
         if not text.strip():
             raise InputError("paste a story to code")
-        report = api.code_text(text, queries.parse_date(published, "published"))
-    except InputError as exc:
-        return render(request, "code.html", {**context, "error": str(exc)}, 422)
+        report = api.code_text(text, published.strip() or None)
+    except EventwireError as exc:  # bad input, or no model: say so beside the pasted text
+        return render(request, "code.html", {**context, "error": str(exc)}, status_of(exc))
     doc_text = report["doc"]["text"]
     events = [event_report_view(e) for e in report["events"]]
     claims = [claim_report_view(c) for c in report["claims"]]
-    return render(request, "code.html", {**context, "report": report, "events": events, "claims": claims,
-                                         "segments": highlight.segments(doc_text, marks(doc_text, events, claims))})
+    return render(request, "code.html", {
+        **context, "report": report, "events": events, "claims": claims,
+        "segments": highlighted(doc_text, events, claims)})
 
 
 # -- one shape for events and claims, whether stored rows or fresh Report dicts -------------------
 
 
-def marks(text: str, events: list[dict], claims: list[dict]) -> list[highlight.Mark]:
-    out = []
+def highlighted(text: str, events: list[dict], claims: list[dict]) -> list[highlight.Segment]:
+    """The text in segments, each event's and claim's evidence marked (where it can be found)."""
+    marks = []
     for item in events + claims:
         span = highlight.locate(text, item["start"], item["end"], item["evidence"])
         if span:
-            out.append(highlight.Mark(*span, item["classes"], item["label"], item["anchor"]))
-    return out
+            marks.append(highlight.Mark(*span, item["classes"], item["label"], item["anchor"]))
+    return highlight.segments(text, marks)
 
 
 def event_row_view(row: dict) -> dict:
     anchor = "ev-" + str(row["id"]).rsplit(":", 1)[-1]
-    return {**row, "anchor": anchor, "start": row.get("evidence_start"), "end": row.get("evidence_end"),
+    return {**row, "anchor": anchor, "start": row.get("evidence_start"),
+            "end": row.get("evidence_end"),
             "classes": highlight.css_classes(row.get("quad"), row.get("plover")),
             "label": label(row.get("source_code"), row.get("cameo"), row.get("plover"),
                            row.get("target_code"), row.get("status")),
@@ -172,9 +177,10 @@ def event_row_view(row: dict) -> dict:
 
 def event_report_view(event: dict) -> dict:
     source, target, ev = event.get("source") or {}, event.get("target") or {}, event["evidence"]
-    row = {"id": event["id"], "date": event.get("date"), "cameo": event["cameo"], "plover": event["plover"],
-           "quad": event["quad"], "status": event["status"], "evidence": ev["text"],
-           "evidence_start": ev["start"], "evidence_end": ev["end"], "rule": event["rule"],
+    row = {"id": event["id"], "date": event.get("date"), "cameo": event["cameo"],
+           "plover": event["plover"], "quad": event["quad"], "status": event["status"],
+           "evidence": ev["text"], "evidence_start": ev["start"], "evidence_end": ev["end"],
+           "rule": event["rule"],
            "source_code": actor_code(source), "source_text": source.get("text"),
            "target_code": actor_code(target), "target_text": target.get("text"),
            "said_by_text": (event.get("said_by") or {}).get("text"),
@@ -184,15 +190,18 @@ def event_report_view(event: dict) -> dict:
 
 def claim_row_view(row: dict) -> dict:
     anchor = "cl-" + str(row["id"]).rsplit(":", 1)[-1]
-    return {**row, "anchor": anchor, "start": row.get("evidence_start"), "end": row.get("evidence_end"),
-            "classes": "claim " + highlight.css_classes(None, row.get("plover")),
+    quad = highlight.quad_of_cameo(row.get("cameo"))  # claims carry no quad of their own
+    return {**row, "anchor": anchor, "quad": quad, "start": row.get("evidence_start"),
+            "end": row.get("evidence_end"),
+            "classes": "claim " + highlight.css_classes(quad, row.get("plover")),
             "label": "claim: " + label(row.get("subject_code"), row.get("cameo"), row.get("plover"),
                                        row.get("object_code"), row.get("status"))}
 
 
 def claim_report_view(claim: dict) -> dict:
     subject, obj, ev = claim.get("subject") or {}, claim.get("object") or {}, claim["evidence"]
-    row = {"id": claim["id"], "cameo": claim["cameo"], "plover": claim["plover"], "status": claim["status"],
+    row = {"id": claim["id"], "cameo": claim["cameo"], "plover": claim["plover"],
+           "status": claim["status"],
            "subject_code": actor_code(subject), "subject_text": subject.get("text"),
            "object_code": actor_code(obj), "object_text": obj.get("text"),
            "claimed_by_text": (claim.get("claimed_by") or {}).get("text"),
