@@ -47,10 +47,13 @@ def _relaxed_triggers(doc, patterns):
     return out
 
 
-def _code(m, matches) -> tuple[str, str]:
+def _code(m, matches, src_toks) -> tuple[str, str]:
     reading = status.read_status(m.trigger, m.anchor)
     embedded = next((o for o in matches if o is not m and _complement(o.trigger, m.trigger)), None)
-    return final_code(m.pattern, m.trigger, m.anchor, reading, embedded, False), reading.status
+    src_ids = {t.i for t in src_toks}
+    other_doer = bool(src_ids) and not any(s.i in src_ids or any(x.i in src_ids for x in s.subtree)
+                                           for s in m.sources)
+    return final_code(m.pattern, m.trigger, m.anchor, reading, embedded, other_doer), reading.status
 
 
 def _complement(tok, head) -> bool:
@@ -86,7 +89,7 @@ def classify_given(extractor, text: str, source: str | None, target: str | None)
         return Coding(None, None, None, "asserted", 0.0, f"given-none@{extractor.patterns.version}")
     best = min(matches, key=lambda m: _score(m, src_toks, tgt_toks))
     best = _framing_head(best, matches)
-    cameo, st = _code(best, matches)
+    cameo, st = _code(best, matches, src_toks)
     fields = code_fields(cameo)
     t = best.trigger
     return Coding(plover=fields["plover"], cameo=cameo, quad=fields["quad"], status=st,

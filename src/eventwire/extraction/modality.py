@@ -31,21 +31,28 @@ def _reshaped(mapper, embedded_code: str, own: str) -> str:
 
 
 def is_contentless(pattern, trigger, embedded) -> bool:
-    """An intent word with no codable action: "X is preparing to attend ..." codes nothing."""
-    return pattern.frame == "intent" and embedded is None and trigger.lemma_.lower() in _CONTENTLESS_INTENT
+    """An intent word with no codable action: "X is preparing to attend ..." codes nothing,
+    and an intent verb with no complement at all ("undertook a mission") states no intent."""
+    if pattern.frame != "intent" or embedded is not None:
+        return False
+    has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
+    return trigger.lemma_.lower() in _CONTENTLESS_INTENT or not has_complement
 
 
-def _self_directed(trigger) -> bool:
+def _self_directed(trigger, embedded) -> bool:
     """'X seeks to deepen ties': the seeker will act itself (intent), nobody is asked."""
-    return not any(c.dep_ in ("dobj", "dative", "obj") for c in trigger.children)
+    return embedded.trigger.dep_ == "xcomp" and embedded.trigger.head.i == trigger.i and \
+        not any(c.dep_ in ("dobj", "dative", "obj") for c in trigger.children)
 
 
 def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool) -> str:
+    """`speaker_source`: the doer is someone other than the clause's subject (the speaker, or
+    an analyst-given source), so "Y must do X" is that doer's appeal, not Y's act."""
     """The code for a match given its status reading and the action it frames, if any."""
     own = pattern.cameo
     if embedded is not None and is_framing(pattern, trigger):
         inner = embedded.pattern.cameo
-        if pattern.frame == "intent" or (pattern.frame == "request" and _self_directed(trigger)):
+        if pattern.frame == "intent" or (pattern.frame == "request" and _self_directed(trigger, embedded)):
             return _reshaped(intent_code, inner, own if pattern.frame == "intent" else "030")
         if pattern.frame == "threat":
             return threat_code(inner)
