@@ -45,7 +45,7 @@ STORIES = [
           published="2025-03-04", source="Wire A"),
     Story("Japan sent aid to the Philippines after the typhoon.", title="Typhoon aid",
           published="2025-04-15", source="Wire C"),
-    Story(HOSTILE, title="<script>window.__pwned=1</script>Hostile", published="2025-04-20",
+    Story(HOSTILE, title="<script>window.__pwned=1</script>Hostile", published=None,
           source="<b>evil</b>", url="javascript:window.__pwned=1"),
 ]
 

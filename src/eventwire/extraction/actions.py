@@ -195,9 +195,9 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
         for prep in ("with", "to", "against"):
             if not m.targets:
                 m.targets.extend(_conj_expand(_prep_objects(obj, prep)))
-        if not m.targets:  # "attended the Beijing Olympics": the place named in the object
-            m.targets.extend(c for c in obj.children if c.dep_ in ("compound", "nmod")
-                             and c.ent_type_ == "GPE")
+        if not m.targets:  # "attended the Beijing Olympics", "demolished the Russian embassy"
+            m.targets.extend(c for c in obj.children if c.dep_ in ("compound", "nmod", "amod", "poss")
+                             and c.ent_type_ in ("GPE", "NORP"))
         if p.poss:
             possessors = [c for c in obj.children if c.dep_ == "poss"]
             (m.sources if p.poss == "source" else m.targets).extend(possessors)
@@ -222,8 +222,19 @@ def _fill_noun(m: Match, tok, p: Pattern) -> None:
         found, how = subject_of(verb)
         m.sources.extend(found)
         m.via.add(how)
+    elif not m.sources and verb is not None and _engaged_in(tok, verb):
+        found, how = subject_of(verb)  # "rebels engaged peacekeepers in a firefight"
+        m.sources.extend(found)
+        m.via.add(how)
+        if not m.targets:
+            m.targets.extend(c for c in verb.children if c.dep_ in _OBJ)
     elif not m.sources:
         m.via.add("none")
+
+
+def _engaged_in(tok, verb) -> bool:
+    """An event noun in an 'in' phrase on the clause verb: "engaged X in a firefight"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") and tok.head.head.i == verb.i
 
 
 def _misattached_preps(m: Match, p: Pattern) -> None:
