@@ -192,8 +192,8 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
         m.targets.extend(c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"))
         if obj is None:
             return
-        for prep in ("with", "to", "against"):
-            if not m.targets:
+        for prep in ("with", "to", "against", "from", "of", "on"):
+            if not m.targets:  # "talks with X", "an offer from X", "inspectors of X", "sanctions on X"
                 m.targets.extend(_conj_expand(_prep_objects(obj, prep)))
         if not m.targets:  # "attended the Beijing Olympics", "demolished the Russian embassy"
             m.targets.extend(c for c in obj.children if c.dep_ in ("compound", "nmod", "amod", "poss")

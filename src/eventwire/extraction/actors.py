@@ -181,10 +181,17 @@ def _country_of_place(head) -> str | None:
             for tok in [obj, *obj.children]:
                 ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
                 if ent is not None and ent.label_ in ("GPE", "LOC", "NORP"):
-                    code = entity_code(ent)[0]
+                    code = entity_code(ent)[0] or _city_country(ent.text)
                     if code and code not in ("IGO", "NGO"):
                         return code
     return None
+
+
+def _city_country(name: str) -> str | None:
+    from eventwire.extraction.places import locate
+
+    found = locate(name)
+    return found.country if found is not None and found.lat is not None else None
 
 
 def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:

@@ -18,6 +18,17 @@ _ENGLISH = frozenset(
     "the a an of to in and or is are was were be been has have had that this with for on at by "
     "from as it its said will would not but their they he she his her which who after".split()
 )
+# Frequent function words of other languages common on the wires (German, French, Spanish,
+# Italian, Portuguese, Dutch, Turkish), chosen not to be English words themselves.
+_FOREIGN = frozenset(
+    "der das und ist nicht mit den dem des ein eine einer auf auch sich nach wird sind wurde "
+    "les est une du et dans pour qui sur avec sont pas aux ces leur "
+    "los las por para con una del es que como pero sus fue "
+    "il della che di gli sono dei alla nel "
+    "um uma não com os ao pelo pela "
+    "het een van niet zijn wordt ook "
+    "ve bir bu ile için olarak".split()
+)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -72,7 +83,7 @@ def validate_text(text: str, origin: str) -> None:
     words = [w.lower() for w in _WORD.findall(text[:20000])]
     if not words:
         raise EmptyInputError("has no words (only numbers or punctuation)", origin)
-    if len(words) >= 8 and _english_ratio(words) < 0.08:
+    if len(words) >= 8 and _not_english(words):
         raise NotEnglishError(
             "does not look like English (too few common English words); eventwire codes English only",
             origin)
@@ -104,5 +115,12 @@ def _control_ratio(text: str) -> float:
     return bad / max(1, len(sample))
 
 
-def _english_ratio(words: list[str]) -> float:
-    return sum(1 for w in words if w in _ENGLISH) / len(words)
+def _not_english(words: list[str]) -> bool:
+    """Names and numbers make short English sentences thin in function words, so we reject only
+    text that is mostly non-Latin script or richer in another language's function words."""
+    latin = sum(1 for w in words if w.isascii()) / len(words)
+    english = sum(1 for w in words if w in _ENGLISH) / len(words)
+    foreign = sum(1 for w in words if w in _FOREIGN) / len(words)
+    if latin < 0.5:
+        return english < 0.05
+    return foreign > english and foreign >= 0.08 or (english == 0 and len(words) >= 20)
