@@ -119,7 +119,6 @@ def require_token(request: Request,
         raise HTTPException(403, "wrong token")
 
 
-
 @router.get("/events", response_model=Page, responses=ERRORS)
 def events(request: Request, where=Depends(filters), mentions: bool = False,
            limit: int = limit_query(), offset: int = offset_query()):
