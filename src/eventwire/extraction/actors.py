@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from eventwire import gazetteer
+from eventwire.people import lookup_person
 from eventwire.schema import Actor
 
 _NP_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct", "advmod",
@@ -35,6 +36,7 @@ class Memory:
     last_person: Actor | None = None
     speaker: Actor | None = None
     country_counts: dict[str, int] = field(default_factory=dict)
+    year: int | None = None  # the story's year: which office a known person held
 
     def primary_country(self) -> str | None:
         if not self.country_counts:
@@ -54,9 +56,13 @@ class Memory:
             self.last_org = actor
 
 
-def entity_code(ent) -> tuple[str | None, list[str], str | None]:
+def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], str | None]:
     """(country, sectors, organisation name) for a named entity, from the ruler id or a lookup."""
     kb = ent.ent_id_ or ""
+    if ent.label_ == "PERSON":
+        person = lookup_person(ent.text, year=year)
+        if person is not None:
+            return person.country, list(person.sector), person.org
     if kb.startswith("CTRY:"):
         entry = gazetteer.lookup_country(ent.text)
         return kb[5:], list(getattr(entry, "sectors", []) or []), None
@@ -149,10 +155,11 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     text = " ".join(t.text for t in tokens)
     country, sectors, org_name = None, [], None
     for ent in _ents_in(tokens):
-        c, s, n = entity_code(ent)
+        c, s, n = entity_code(ent, memory.year)
         if c and country is None:
             country, org_name = c, n
-        sectors += s
+        if ent.label_ != "PERSON" or not any(e.label_ in ("GPE", "NORP") for e in _ents_in(tokens)):
+            sectors += s
     name, role, role_sectors = _person_and_role(tokens)
     sectors = _unique(role_sectors + gazetteer.sectors_for(text) + sectors)
     if country is None:

@@ -37,7 +37,7 @@ class Context:
 class StoryCoder:
     def __init__(self, doc: Doc, patterns: PatternSet):
         self.doc, self.patterns = doc, patterns
-        self.memory = Memory()
+        self.memory = Memory(year=int(doc.published[:4]) if doc.published else None)
         self.events: list[Event] = []
         self.claims: list[Claim] = []
         self.statement_date: tuple[str | None, str | None] = (doc.published, None)
