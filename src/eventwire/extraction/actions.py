@@ -12,6 +12,8 @@ from eventwire.extraction.patterns import Pattern, PatternSet
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj", "attr", "oprd"}
+_INTENT_NOUNS = {"plan", "decision", "intention", "bid", "offer", "proposal", "promise", "threat",
+                 "attempt", "effort", "right", "readiness", "willingness", "refusal", "pledge", "vow"}
 _CLAUSE_LINKS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"}
 
 
@@ -146,6 +148,10 @@ def subject_of(verb, depth: int = 0):
         return [], "passive"
     if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
+        if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS:
+            # "X has no plans to send troops": the planner is the subject of "has"
+            found, _ = subject_of(governing_verb(head), depth + 1)
+            return found, ("inherited" if found else "none")
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # "troops fighting rebels": the noun acts; "men sought by police": it is acted on.
             return ([], "passive") if verb.tag_ == "VBN" else ([head], "inherited")

@@ -161,9 +161,9 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
         if ent.label_ != "PERSON" or not any(e.label_ in ("GPE", "NORP") for e in _ents_in(tokens)):
             sectors += s
     name, role, role_sectors = _person_and_role(tokens)
-    sectors = _unique(role_sectors + gazetteer.sectors_for(text) + sectors)
+    sectors = _unique(role_sectors + gazetteer.sectors_for(_sector_words(tokens)) + sectors)
     if country is None:
-        country = _country_of_place(head)
+        country = _country_of_place(head) or _state_reference(head, memory)
     if country is None:
         country, sectors = _corefer(tokens, head, memory, sectors, name)
     if country is None and not sectors and not name:
@@ -201,6 +201,28 @@ def _city_country(name: str) -> str | None:
     return found.country if found is not None and found.lat is not None else None
 
 
+def _sector_words(tokens) -> str:
+    """The phrase without organisation names: "European Union" is no labour union."""
+    keep = [t.text for t in tokens if not (t.ent_type_ == "ORG" and (t.ent_id_ or "").startswith(("IGO:", "NGO:")))]
+    return " ".join(keep)
+
+
+_STATE_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
+
+
+def _state_reference(head, memory: Memory) -> str | None:
+    """'the country', 'the nation': the country last named (in this sentence or before)."""
+    if head.lemma_.lower() not in _STATE_NOUNS or not any(c.lower_ in ("the", "this") for c in head.children):
+        return None
+    for t in reversed(head.doc[: head.i]):
+        if t.ent_type_ == "GPE":
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            code = entity_code(ent)[0] if ent is not None else None
+            if code and code not in ("IGO", "NGO"):
+                return code
+    return memory.primary_country()
+
+
 def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:
     low = head.lower_
     ref = memory.last_person if low in _PRONOUNS_PERSON else (memory.last_org or memory.speaker)
@@ -224,9 +246,9 @@ def _corefer(tokens, head, memory: Memory, sectors, name):
         if k and k in memory.by_head:
             ref = memory.by_head[k]
             return ref.country, _unique(sectors + ref.sector)
-    if sectors and head.pos_ != "PROPN":
+    if sectors and head.pos_ != "PROPN":  # "the ministry", "a ministry spokeswoman"
         ref = memory.speaker or memory.last_org
-        if ref is not None and _is_definite(tokens):
+        if ref is not None:
             return ref.country, sectors
     if name and sectors:  # an official named with a title: usually of the speaker's country
         ref = memory.speaker

@@ -20,8 +20,12 @@ _REFUSAL_LEMMAS = {"refuse", "decline", "reject", "rebuff", "veto", "block"}
 
 def is_framing(pattern, trigger) -> bool:
     """Does this match introduce another action whose own event it replaces?"""
+    if trigger.lemma_.lower() in _SPEECH_VERBS and not _has_xcomp(trigger):
+        return False  # '"...," she told reporters': the quote is reported, not requested
     if pattern.frame in ("intent", "threat", "request"):
         return True
+    if pattern.frame == "denial":  # what a denial covers becomes a denied claim, not a code
+        return False
     return pattern.cameo[:2] == "12" and trigger.lemma_.lower() in _REFUSAL_LEMMAS
 
 
@@ -30,13 +34,27 @@ def _reshaped(mapper, embedded_code: str, own: str) -> str:
     return mapped if mapped != embedded_code else own
 
 
+_SPEECH_VERBS = {"tell", "ask", "say", "write", "inform", "call"}
+
+
 def is_contentless(pattern, trigger, embedded) -> bool:
     """An intent word with no codable action: "X is preparing to attend ..." codes nothing,
     and an intent verb with no complement at all ("undertook a mission") states no intent."""
-    if pattern.frame != "intent" or embedded is not None:
+    if pattern.frame not in ("intent", "request"):
+        return False
+    if trigger.lemma_.lower() in _SPEECH_VERBS:  # "told reporters", "asked journalists"
+        return not _has_xcomp(trigger)
+    if embedded is not None:
         return False
     has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
+    if pattern.frame == "request":  # "calling them speculation" is no call on anyone
+        own_prep = any(c.dep_ == "prep" and pattern.prep_role(c.lower_) for c in trigger.children)
+        return not has_complement and not pattern.object and not own_prep
     return trigger.lemma_.lower() in _CONTENTLESS_INTENT or not has_complement
+
+
+def _has_xcomp(trigger) -> bool:
+    return any(c.dep_ == "xcomp" for c in trigger.children)
 
 
 def _self_directed(trigger, embedded) -> bool:
