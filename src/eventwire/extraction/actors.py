@@ -223,9 +223,23 @@ def _state_reference(head, memory: Memory) -> str | None:
     return memory.primary_country()
 
 
+def _antecedent_in_sentence(head, memory: Memory) -> Actor | None:
+    """'Obama said he would ...': the nearest earlier name of the right kind in the sentence."""
+    person = head.lower_ in _PRONOUNS_PERSON
+    for ent in reversed([e for e in head.sent.ents if e.end <= head.i]):
+        if (ent.label_ == "PERSON") != person:
+            continue
+        country, sectors, name = entity_code(ent, memory.year)
+        if country:
+            return Actor(ent.text, 0, 0, country, sectors, name or (ent.text if person else None))
+    return None
+
+
 def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:
     low = head.lower_
-    ref = memory.last_person if low in _PRONOUNS_PERSON else (memory.last_org or memory.speaker)
+    ref = _antecedent_in_sentence(head, memory)
+    if ref is None:
+        ref = memory.last_person if low in _PRONOUNS_PERSON else (memory.last_org or memory.speaker)
     if ref is None:
         return None
     return replace(ref, text=head.text, start=offset + head.idx, end=offset + head.idx + len(head.text))
