@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from eventwire.extraction import actions, status
 from eventwire.extraction.codes import code_fields
-from eventwire.extraction.modality import final_code, is_framing
+from eventwire.extraction.modality import final_code, is_contentless, is_framing
 from eventwire.schema import Coding, Span
 
 
@@ -47,9 +47,13 @@ def _relaxed_triggers(doc, patterns):
     return out
 
 
+def _embedded(m, matches):
+    return next((o for o in matches if o is not m and _complement(o.trigger, m.trigger)), None)
+
+
 def _code(m, matches, src_toks) -> tuple[str, str]:
     reading = status.read_status(m.trigger, m.anchor)
-    embedded = next((o for o in matches if o is not m and _complement(o.trigger, m.trigger)), None)
+    embedded = _embedded(m, matches)
     src_ids = {t.i for t in src_toks}
     other_doer = bool(src_ids) and not any(s.i in src_ids or any(x.i in src_ids for x in s.subtree)
                                            for s in m.sources)
@@ -81,6 +85,7 @@ def classify_given(extractor, text: str, source: str | None, target: str | None)
     src_toks = _tokens_in(doc, _char_span(text, source))
     tgt_toks = _tokens_in(doc, _char_span(text, target))
     matches = [actions.fill_roles(m) for m in actions.find_triggers(doc, extractor.patterns)]
+    matches = [m for m in matches if not is_contentless(m.pattern, m.trigger, _embedded(m, matches))]
     rule_kind, conf = "given", 1.0
     if not matches:
         matches, rule_kind, conf = _relaxed_triggers(doc, extractor.patterns), "given-relaxed", 0.6

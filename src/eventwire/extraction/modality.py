@@ -34,6 +34,7 @@ def _reshaped(mapper, embedded_code: str, own: str) -> str:
     return mapped if mapped != embedded_code else own
 
 
+_HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 _SPEECH_VERBS = {"tell", "ask", "say", "write", "inform", "call"}
 
 
@@ -70,6 +71,8 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
     own = pattern.cameo
     if embedded is not None and is_framing(pattern, trigger):
         inner = embedded.pattern.cameo
+        if pattern.frame == "intent" and inner[:2] in _HOSTILE_ROOTS:  # "plans to impose a ban"
+            return threat_code(inner)
         if pattern.frame == "intent" or (pattern.frame == "request" and _self_directed(trigger, embedded)):
             return _reshaped(intent_code, inner, own if pattern.frame == "intent" else "030")
         if pattern.frame == "threat":
