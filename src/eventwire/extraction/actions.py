@@ -34,9 +34,25 @@ def is_passive(verb) -> bool:
     return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
 
 
+# Quantities head their noun phrase in the parse: "25,000 tons of food aid", "$10 million in
+# aid", "a grant of 580 million": the thing given is inside.
+_MEASURES = {"ton", "tonne", "million", "billion", "dollar", "$", "euro", "kg", "kilogram", "worth",
+             "amount", "lot", "shipment", "consignment", "batch", "package", "round", "number",
+             "total", "pound", "barrel", "unit", "load", "convoy", "planeload", "truckload"}
+
+
 def _obj(verb):
     deps = _PASS_SUBJ if is_passive(verb) else _OBJ
-    return next((c for c in verb.children if c.dep_ in deps), None)
+    obj = next((c for c in verb.children if c.dep_ in deps), None)
+    for _ in range(2):
+        if obj is None or obj.lemma_.lower() not in _MEASURES:
+            break
+        inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for g in c.children if g.dep_ == "pobj"]
+        obj = inner[0] if inner else obj
+        if not inner:
+            break
+    return obj
 
 
 def _particle(verb) -> set[str]:
