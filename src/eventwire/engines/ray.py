@@ -56,9 +56,11 @@ def run_ray(inputs: Iterable[str], out: str | Path, workers: int | None = None,
     if own:
         ray.init(address=address, include_dashboard=False, log_to_driver=False, **(init_kwargs or {}))
     try:
-        dataset = code_dataset(read_dataset(ray, _shards(inputs)), workers, batch_size, model)
-        dataset.write_parquet(str(Path(out).resolve()), partition_cols=["date"],
-                              ray_remote_args={"num_cpus": IO_CPUS})
+        for kind, files in _shards(inputs).items():  # one pass per format; usually just one
+            if files:
+                dataset = code_dataset(read_dataset(ray, kind, files), kind, workers, batch_size, model)
+                dataset.write_parquet(str(Path(out).resolve()), partition_cols=["date"],
+                                      ray_remote_args={"num_cpus": IO_CPUS})
     finally:
         if own:
             ray.shutdown()
@@ -88,55 +90,57 @@ def _shards(inputs: Iterable[str]) -> dict[str, list[str]]:
     return found
 
 
-def read_dataset(ray, shards: dict[str, list[str]]):
-    """One dataset of `record` (a story as a JSON line) and `origin` (its shard)."""
-    parts = []
-    if shards["jsonl"]:
-        # Lines, not `read_json`: a malformed line then becomes one skipped story, as in the
-        # local engine, instead of failing the shard; and no schema is inferred across shards.
-        lines = ray.data.read_text(shards["jsonl"], include_paths=True, num_cpus=IO_CPUS)
-        parts.append(lines.rename_columns({"text": "record", "path": "origin"}))
-    if shards["parquet"]:
-        table = ray.data.read_parquet(shards["parquet"], include_paths=True, num_cpus=IO_CPUS)
-        parts.append(table.map_batches(_records_from_columns, batch_format="pyarrow"))
-    return parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+def read_dataset(ray, kind: str, files: list[str]):
+    """Shards of one format. JSONL is read as lines, not with `read_json`: a malformed line then
+    becomes one skipped story, as in the local engine, and no schema is inferred across shards."""
+    if kind == "jsonl":
+        return ray.data.read_text(files, include_paths=True, num_cpus=IO_CPUS)
+    return ray.data.read_parquet(files, include_paths=True, num_cpus=IO_CPUS)
 
 
-def _records_from_columns(batch):
-    """Parquet story rows -> the same JSON record a JSONL line would hold."""
-    import pyarrow as pa
+def code_dataset(dataset, kind: str, workers: int | None, batch_size: int | None, model: str | None):
+    import ray.data
 
-    rows = batch.to_pylist()
-    records = [json.dumps({k: row.get(k) for k in STORY_COLUMNS if row.get(k) is not None},
-                          ensure_ascii=False) for row in rows]
-    return pa.table({"record": records, "origin": [row.get("path") for row in rows]})
-
-
-def code_dataset(dataset, workers: int | None, batch_size: int | None, model: str | None):
-    # concurrency=N fixes the actor pool's size: N models in memory, never more.
-    return dataset.map_batches(RayCoder, fn_constructor_kwargs={"model": model},
+    # A fixed-size actor pool: N models in memory, never more, each loaded once.
+    pool = ray.data.ActorPoolStrategy(size=workers or settings.get("workers"))
+    return dataset.map_batches(RayCoder, fn_constructor_kwargs={"model": model, "kind": kind},
                                batch_size=batch_size or settings.get("batch_size"),
-                               batch_format="pyarrow", concurrency=workers or settings.get("workers"),
-                               num_cpus=1)
+                               batch_format="pyarrow", compute=pool, num_cpus=1)
 
 
 class RayCoder:
-    """One per actor: loads the pipeline once, then codes batches of records into rows."""
+    """One per actor: loads the pipeline once, then codes batches of shard rows into our rows."""
 
-    def __init__(self, model: str | None = None):
+    def __init__(self, model: str | None = None, kind: str = "jsonl"):
         from eventwire.extraction.pipeline import default_extractor
 
         self.extractor = default_extractor(model)
+        self.kind = kind
 
     def __call__(self, batch):
         from eventwire.engines.local import _code_chunk_with
-        from eventwire.errors import InputError
-        from eventwire.ingest.readers import story_from_json_line
 
-        chunk = []
-        for record, origin in zip(batch.column("record").to_pylist(), batch.column("origin").to_pylist()):
-            try:
-                chunk.append(story_from_json_line(record.encode("utf-8"), origin))
-            except InputError as exc:
-                chunk.append(parquet.error_row(exc))
+        chunk = [_story(record, origin) for record, origin in _records(batch, self.kind)]
         return parquet.rows_to_table(_code_chunk_with(self.extractor, chunk))
+
+
+def _records(batch, kind: str):
+    """(JSON line, origin) per row: a JSONL line as is, a Parquet story row turned into one."""
+    origins = batch.column("path").to_pylist()
+    if kind == "jsonl":
+        return zip(batch.column("text").to_pylist(), origins)
+    rows = batch.select([c for c in STORY_COLUMNS if c in batch.column_names]).to_pylist()
+    lines = [json.dumps({k: v for k, v in row.items() if v is not None},
+                        ensure_ascii=False, default=str) for row in rows]
+    return zip(lines, origins)
+
+
+def _story(record: str, origin: str):
+    """Parsed and validated as the local engine's reader does; a bad record becomes an error row."""
+    from eventwire.errors import InputError
+    from eventwire.ingest.readers import story_from_json_line
+
+    try:
+        return story_from_json_line(record.encode("utf-8"), origin)
+    except InputError as exc:
+        return parquet.error_row(exc)

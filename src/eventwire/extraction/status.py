@@ -115,6 +115,13 @@ def _reported(verb) -> bool:
     return verb.dep_ in ("ccomp", "xcomp", "conj") and head.lemma_.lower() in REPORT_VERBS | PLAN_VERBS
 
 
+def _conditional_clause(verb):
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+            return next(g for g in c.children if g.dep_ == "mark")
+    return None
+
+
 def _plan_noun(t) -> bool:
     return t.lemma_.lower() in PLAN_NOUNS and t.pos_ == "NOUN"
 
@@ -128,6 +135,9 @@ def _modality(chain) -> StatusReading:
                 return StatusReading("claimed", c.text)
         if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in t.children):
             return StatusReading("hypothetical", t.text)
+        cond = _conditional_clause(t)
+        if cond is not None:  # "will impose tariffs if Y keeps its quotas"
+            return StatusReading("hypothetical", cond.text)
         fut = _future(t)
         if fut:
             return StatusReading("planned", fut)

@@ -1,0 +1,81 @@
+"""Status and modality: what the story asserts, plans, refuses, denies or only reports."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _one(extractor, text, published="2025-03-06"):
+    from eventwire.ingest.text import story_from_text
+
+    return extractor.extract(story_from_text(text, published=published))
+
+
+def _events(report):
+    return [(e.source.country, e.target.country if e.target else None, e.cameo, e.status) for e in report.events]
+
+
+def test_a_plain_past_action_is_asserted(extractor):
+    report = _one(extractor, "Chile expelled two Peruvian diplomats on Monday.")
+    assert [e.status for e in report.events] == ["asserted"]
+
+
+def test_will_makes_a_planned_event_coded_as_an_intent(extractor):
+    report = _one(extractor, "Japan will provide emergency aid to Pakistan.")
+    (src, tgt, cameo, status), = _events(report)
+    assert (src, tgt, status) == ("JPN", "PAK", "planned") and cameo.startswith("03")
+
+
+def test_would_in_reported_speech_is_the_future_not_a_hypothesis(extractor):
+    report = _one(extractor, "Norway said it would provide humanitarian aid to Mali.")
+    assert [e.status for e in report.events] == ["planned"]
+
+
+def test_a_conditional_is_hypothetical(extractor):
+    report = _one(extractor, "Brazil will impose tariffs on Argentina if Buenos Aires keeps its quotas.")
+    assert report.events and all(e.status == "hypothetical" for e in report.events)
+
+
+def test_will_not_is_a_refusal_coded_as_a_rejection(extractor):
+    report = _one(extractor, "Kenya said it will not provide aid to Somalia.")
+    assert [e.plover for e in report.events] == ["REJECT"]
+
+
+def test_will_not_attack_is_no_attack(extractor):
+    report = _one(extractor, "Kenya said it will not send troops to Somalia.")
+    assert [(e.cameo, e.status) for e in report.events] == [("0356", "asserted")]
+
+
+def test_a_negated_past_act_is_a_denied_claim_not_an_event(extractor):
+    report = _one(extractor, "Ghana did not deploy troops to Togo, the ministry said.")
+    assert not report.events
+    assert [c.status for c in report.claims] == ["denied"]
+
+
+def test_the_content_of_a_dismissed_report_is_a_denied_claim(extractor):
+    report = _one(extractor, "Egypt dismissed reports that it will send warplanes to Libya.")
+    assert [c.status for c in report.claims] == ["denied"]
+    assert [e.plover for e in report.events] == ["REJECT"]
+
+
+def test_reported_allegations_are_claimed_not_asserted(extractor):
+    report = _one(extractor, "Rebels reportedly attacked a police post in Mali on Monday.")
+    assert report.events and all(e.status == "claimed" for e in report.events)
+
+
+def test_a_threat_to_act_is_coded_as_a_threat(extractor):
+    report = _one(extractor, "Iran threatened to cut diplomatic ties with Azerbaijan.")
+    assert [e.plover for e in report.events] == ["THREATEN"]
+
+
+def test_an_appeal_codes_the_action_asked_for(extractor):
+    report = _one(extractor, "Lithuania urged Belarus to release political prisoners.")
+    (src, tgt, cameo, _), = _events(report)
+    assert (src, tgt) == ("LTU", "BLR") and cameo.startswith("02")
+
+
+def test_telling_reporters_is_not_an_event(extractor):
+    report = _one(extractor, '"We have no comment," a Chilean spokesman told reporters.')
+    assert not report.events
