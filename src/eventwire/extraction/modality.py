@@ -82,7 +82,8 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
         return _reshaped(reject_code, inner, own)
     if reading.refusal:  # "will not give aid": a rejection; "will not attack": de-escalation
         return "0356" if own[:2] in _HOSTILE_ROOTS else reject_code(own)
-    if reading.status == "planned" and pattern.frame == "event" and reading.report_noun is None:
+    announced = reading.status == "planned" or (reading.status == "hypothetical" and reading.cue in ("if", "unless"))
+    if announced and pattern.frame == "event" and reading.report_noun is None:
         if own[:2] in ("14", "15", "16", "17", "18", "19", "20"):
             return threat_code(own)
         return intent_code(own)
