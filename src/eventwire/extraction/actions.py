@@ -160,8 +160,9 @@ def subject_of(verb, depth: int = 0):
     subj = [c for c in verb.children if c.dep_ in _SUBJ]
     if subj:
         return _conj_expand(subj), "syntax"
-    if passive:
-        return [], "passive"
+    if passive:  # "a shell was fired from Gaza": the place it came from
+        origins = _prep_objects(verb, "from")
+        return (origins, "origin") if origins else ([], "passive")
     if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS:

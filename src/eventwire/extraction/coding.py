@@ -116,6 +116,8 @@ class StoryCoder:
                 targets, _ = [near], notes.append("nearest_target")
         if sources:
             targets = [inherit_counterpart_sectors(t, sources[0]) for t in targets]
+        if "speaker_as_source" in notes and any(t.country == sources[0].country for t in targets):
+            return [], [], notes  # "X said a shell was fired at it": the speaker is the victim
         return sources, targets, notes
 
     def _resolve_all(self, tokens, ctx: Context) -> list:
@@ -238,8 +240,8 @@ def _is_country_name(actor: Actor) -> bool:
 def _agentless(m) -> bool:
     """A passive clause or a clause-level event noun with no agent: "a deal was signed",
     "training has been initiated". The speaker is then taken as the doer."""
-    if "passive" in m.via:
-        return True
+    if "passive" in m.via:  # a finite passive clause; not a participle ("victims killed by")
+        return not (m.trigger.dep_ in ("acl", "amod") and m.trigger.tag_ == "VBN")
     return m.pattern.pos == "NOUN" and m.trigger.dep_ in ("nsubjpass", "nsubj", "dobj") \
         and m.trigger.head.pos_ in ("VERB", "AUX")
 
