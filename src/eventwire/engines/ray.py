@@ -95,6 +95,11 @@ def read_dataset(ray, kind: str, files: list[str]):
     becomes one skipped story, as in the local engine, and no schema is inferred across shards."""
     if kind == "jsonl":
         return ray.data.read_text(files, include_paths=True, num_cpus=IO_CPUS)
+    # Ray 2.60's v2 Parquet source adds a ListFiles task at a whole CPU (not settable): with
+    # every CPU held by the actors it never runs. The v1 reader honours num_cpus.
+    context = ray.data.DataContext.get_current()
+    if hasattr(context, "use_datasource_v2"):
+        context.use_datasource_v2 = False
     return ray.data.read_parquet(files, include_paths=True, num_cpus=IO_CPUS)
 
 
