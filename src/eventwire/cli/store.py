@@ -76,8 +76,12 @@ def ingest(
     """Read, code and store stories; a story already stored is skipped (safe to re-run)."""
     from eventwire.store import ingest as ingest_lib
 
+    from eventwire.engines.parquet import ingest_reports, is_report_dataset
+
     def run(store):
         with _progress(quiet) as on_batch:
+            if all(is_report_dataset(p) for p in paths):  # `eventwire run` output: already coded
+                return ingest_reports(store, paths, batch_size=batch_size, on_batch=on_batch)
             return ingest_lib.ingest(store, paths, coder=ingest_lib.default_coder,
                                      batch_size=batch_size, on_batch=on_batch)
 

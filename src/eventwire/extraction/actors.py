@@ -56,6 +56,15 @@ class Memory:
             self.last_org = actor
 
 
+def ent_of(tok):
+    """The entity a token belongs to (an index per Doc: reading `doc.ents` builds every span)."""
+    index = tok.doc.user_data.get("ew_ents")
+    if index is None:
+        index = {i: e for e in tok.doc.ents for i in range(e.start, e.end)}
+        tok.doc.user_data["ew_ents"] = index
+    return index.get(tok.i)
+
+
 def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], str | None]:
     """(country, sectors, organisation name) for a named entity, from the ruler id or a lookup."""
     kb = ent.ent_id_ or ""
@@ -98,7 +107,7 @@ def _ents_in(tokens) -> list:
     seen, ents = set(), []
     for t in tokens:
         if t.ent_type_ and t.ent_iob_ in ("B", "I"):
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = ent_of(t)
             if ent is not None and ent.start not in seen:
                 seen.add(ent.start)
                 ents.append(ent)
@@ -154,11 +163,13 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
         return None
     text = " ".join(t.text for t in tokens)
     country, sectors, org_name = None, [], None
-    for ent in _ents_in(tokens):
+    ents = _ents_in(tokens)
+    placed = any(e.label_ in ("GPE", "NORP") for e in ents)
+    for ent in ents:
         c, s, n = entity_code(ent, memory.year)
         if c and country is None:
             country, org_name = c, n
-        if ent.label_ != "PERSON" or not any(e.label_ in ("GPE", "NORP") for e in _ents_in(tokens)):
+        if ent.label_ != "PERSON" or not placed:
             sectors += s
     name, role, role_sectors = _person_and_role(tokens)
     sectors = _unique(role_sectors + gazetteer.sectors_for(_sector_words(tokens)) + sectors)
@@ -186,7 +197,7 @@ def _country_of_place(head) -> str | None:
             if obj.dep_ != "pobj":
                 continue
             for tok in [obj, *obj.children]:
-                ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+                ent = ent_of(tok)
                 if ent is not None and ent.label_ in ("GPE", "LOC", "NORP"):
                     code = entity_code(ent)[0] or _city_country(ent.text)
                     if code and code not in ("IGO", "NGO"):
@@ -216,7 +227,7 @@ def _state_reference(head, memory: Memory) -> str | None:
         return None
     for t in reversed(head.doc[: head.i]):
         if t.ent_type_ == "GPE":
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = ent_of(t)
             code = entity_code(ent)[0] if ent is not None else None
             if code and code not in ("IGO", "NGO"):
                 return code
@@ -275,7 +286,7 @@ def _possessor(pron, memory: Memory) -> Actor | None:
     doc = pron.doc
     for t in reversed(doc[: pron.i]):
         if t.ent_type_ in ("GPE", "NORP", "ORG") and pron.lower_ in _PRONOUNS_ORG:
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = ent_of(t)
             if ent is not None:
                 c, s, _ = entity_code(ent)
                 if c:
@@ -326,7 +337,7 @@ def split_modifier_countries(head, offset: int, memory: Memory) -> list[Actor]:
     base = resolve_actor(head, offset, memory)
     out: list[Actor] = []
     for mod in sorted({m.i: m for m in mods}.values(), key=lambda t: t.i):
-        ent = next((e for e in head.doc.ents if e.start <= mod.i < e.end), None)
+        ent = ent_of(mod)
         country = entity_code(ent)[0] if ent is not None else None
         if country and all(a.country != country for a in out):
             sectors = base.sector if base is not None else []

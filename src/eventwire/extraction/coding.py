@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from eventwire.extraction import actions, attribution, dates, status
 from eventwire.extraction.actors import (
-    Memory, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
+    Memory, ent_of, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
 from eventwire.extraction.codes import code_fields
 from eventwire.extraction.modality import final_code, is_contentless, is_framing
@@ -196,7 +196,7 @@ class StoryCoder:
             if tok.lower_ in ("in", "at") and tok.dep_ == "prep":
                 for obj in tok.children:
                     if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                        ent = dates.date_span(obj) or next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                        ent = ent_of(obj)
                         found = locate(ent.text if ent is not None else obj.text)
                         if found is not None:
                             return Location(found.name, found.country, found.lat, found.lon)

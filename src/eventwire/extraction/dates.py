@@ -86,7 +86,7 @@ def date_tokens_of(clause_head):
 
 def date_span(tok):
     """The whole DATE entity a token belongs to."""
-    for ent in tok.doc.ents:
-        if ent.label_ == "DATE" and ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    from eventwire.extraction.actors import ent_of
+
+    ent = ent_of(tok)
+    return ent if ent is not None and ent.label_ == "DATE" else None
