@@ -106,7 +106,7 @@ class StoryCoder:
     def _actors(self, m, ctx: Context, said_by: Actor | None):
         notes: list[str] = []
         sources = _coded(self._resolve_all(m.sources, ctx))
-        if not sources and said_by is not None and _agentless(m):
+        if not sources and said_by is not None and _agentless(m) and m.pattern.cameo[:2] <= "08":
             sources, _ = [said_by], notes.append("speaker_as_source")
         targets = _coded(self._resolve_all(m.targets, ctx))
         targets = [t for t in targets if not any(_same(t, s) for s in sources)]
@@ -239,7 +239,8 @@ def _is_country_name(actor: Actor) -> bool:
 
 def _agentless(m) -> bool:
     """A passive clause or a clause-level event noun with no agent: "a deal was signed",
-    "training has been initiated". The speaker is then taken as the doer."""
+    "training has been initiated". The speaker is then taken as the doer, for cooperative
+    acts only (roots 01-08): whoever reports an attack is seldom its author."""
     if "passive" in m.via:  # a finite passive clause; not a participle ("victims killed by")
         return not (m.trigger.dep_ in ("acl", "amod") and m.trigger.tag_ == "VBN")
     return m.pattern.pos == "NOUN" and m.trigger.dep_ in ("nsubjpass", "nsubj", "dobj") \
