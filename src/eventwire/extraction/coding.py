@@ -89,10 +89,10 @@ class StoryCoder:
             targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         if sources and not targets:
             targets = self._place_target(m, ctx, sources)
-        mutual = len(sources) > 1 and m.pattern.cameo[:2] in _MUTUAL_ROOTS
+        cameo = self._cameo(m, reading, embedded, notes)
+        mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         if not sources or (_needs_target(m.pattern) and not targets and not mutual):
             return
-        cameo = self._cameo(m, reading, embedded, notes)
         reciprocal = m.pattern.reciprocal and not notes and RECIPROCAL_PATTERNS
         for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS):
             if reading.status in ("denied",) or reading.report_noun is not None:
