@@ -43,8 +43,9 @@ def _keep_only_used(nlp) -> None:
 
 def _add_gazetteer_ruler(nlp) -> None:
     from eventwire.gazetteer import entity_ruler_patterns
+    from eventwire.groups import ruler_patterns as group_patterns
     from eventwire.people import ruler_patterns as people_patterns
 
     where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where)
-    ruler.add_patterns(entity_ruler_patterns() + people_patterns())
+    ruler.add_patterns(entity_ruler_patterns() + people_patterns() + group_patterns())

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from eventwire import gazetteer
+from eventwire.groups import lookup_group
 from eventwire.people import lookup_person
 from eventwire.schema import Actor
 
@@ -72,6 +73,10 @@ def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], st
         person = lookup_person(ent.text, year=year)
         if person is not None:
             return person.country, list(person.sector), person.org
+    if kb.startswith("GRP:") or ent.label_ == "ORG":
+        group = lookup_group(ent.text)
+        if group is not None:
+            return group.country, list(group.sector), group.name
     if kb.startswith("CTRY:"):
         entry = gazetteer.lookup_country(ent.text)
         return kb[5:], list(getattr(entry, "sectors", []) or []), None

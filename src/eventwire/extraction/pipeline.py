@@ -109,10 +109,11 @@ def _versions(patterns: PatternSet, nlp) -> dict[str, str]:
     from eventwire import __version__
     from eventwire.gazetteer import GAZETTEER_VERSION
     from eventwire.ontology import ONTOLOGY_VERSION
+    from eventwire.groups import GROUPS_VERSION
     from eventwire.people import PEOPLE_VERSION
     from eventwire.schema import SCHEMA_VERSION
 
-    return {"eventwire": __version__, "patterns": patterns.version, "gazetteer": GAZETTEER_VERSION, "people": PEOPLE_VERSION,
+    return {"eventwire": __version__, "patterns": patterns.version, "gazetteer": GAZETTEER_VERSION, "people": PEOPLE_VERSION, "groups": GROUPS_VERSION,
             "ontology": ONTOLOGY_VERSION, "schema": SCHEMA_VERSION,
             "model": f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"}
 
