@@ -133,3 +133,22 @@ def test_corpus_clusters_match_the_generated_world_events(tmp_path):
         clusters = store.value("SELECT count(*) FROM clusters")
     # Two world events with the same dyad, action and day are indistinguishable by design.
     assert len(world_events) * 0.95 <= clusters <= len(world_events)
+
+
+def test_a_story_sharing_fewer_than_min_shared_bands_cannot_be_a_copy():
+    rows, bands = dedupe.ROWS, dedupe.BANDS
+    base = list(range(dedupe.NUM_PERM))
+    # the closest a pair can get with one band too few: those bands equal, one value off in every other
+    near = [v if i // rows < dedupe.MIN_SHARED_BANDS - 1 or i % rows else v + 1000 for i, v in enumerate(base)]
+    shared = sum(a == b for a, b in zip(dedupe.band_keys(base), dedupe.band_keys(near)))
+    assert shared == dedupe.MIN_SHARED_BANDS - 1 < bands
+    assert dedupe.similarity(base, near) < dedupe.COPY_THRESHOLD
+    one_more = [v if i // rows < dedupe.MIN_SHARED_BANDS or i % rows else v + 1000 for i, v in enumerate(base)]
+    assert dedupe.similarity(base, one_more) >= dedupe.COPY_THRESHOLD
+
+
+def test_copies_within_one_batch_are_found_after_pruning_candidates():
+    text = " ".join(f"word{i}" for i in range(60))
+    new = [("a", dedupe.signature(text)), ("b", dedupe.signature(text + " extra")), ("c", dedupe.signature("x " * 9))]
+    found = dedupe.copy_matches(new, {}, lambda sid: ())
+    assert list(found) == ["b"] and found["b"][0] == "a"

@@ -12,7 +12,11 @@ A new mention joins the cluster of its best match; clusters are never merged aft
 Wire copies (`signature`, `band_keys`, `copy_matches`): MinHash over word 5-grams (standard
 library only), locality-sensitive hashing in BANDS bands of ROWS values; candidates that share a
 band are confirmed when the signatures agree on at least COPY_THRESHOLD of their values (an
-estimate of the shingle Jaccard similarity).
+estimate of the shingle Jaccard similarity). A pair sharing b bands agrees on at most
+ROWS * b + (ROWS - 1) * (BANDS - b) values, so only pairs sharing MIN_SHARED_BANDS bands (4 of 16)
+can pass: fewer are dropped before any signature is read, without changing a single result. This
+matters because template-like text (boilerplate, fillers) makes a few "hot" bands shared by a
+growing share of the corpus; counted single-band candidates grow with the store, 4-band ones don't.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import datetime as dt
 import hashlib
 import random
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -33,6 +37,16 @@ NUM_PERM = BANDS * ROWS
 # Cooperative exchanges are told from either side ("A met B" / "B hosted A"): CAMEO roots whose
 # direction a report may swap without changing the event.
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
+
+
+
+def _min_shared_bands() -> int:
+    """The fewest shared bands that still allow a similarity >= COPY_THRESHOLD (see above)."""
+    needed = next(k for k in range(NUM_PERM + 1) if k / NUM_PERM >= COPY_THRESHOLD)
+    return max(1, needed - (ROWS - 1) * BANDS)
+
+
+MIN_SHARED_BANDS = _min_shared_bands()
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _STOP = frozenset(
@@ -158,15 +172,18 @@ def copy_matches(new: list[tuple[str, list[int]]], known: dict[str, list[int]],
     """Map each new story id to (id of the story it copies, similarity) when it is a wire copy.
 
     `known`: signatures of stored stories that share a band with some new story;
-    `candidates_of(story_id)`: the stored ids sharing a band with that new story.
+    `candidates_of(story_id)`: the stored ids sharing a band with that new story (callers may
+    pass only those sharing MIN_SHARED_BANDS: no other can pass the threshold).
     New stories are also compared with the earlier ones in the same batch.
     """
     found, seen, bands = {}, {}, defaultdict(list)
     for story_id, sig in new:
         pool = {c: known[c] for c in candidates_of(story_id) if c in known}
+        shared = Counter()
         for key in band_keys(sig):
-            pool.update({c: seen[c] for c in bands[key]})
+            shared.update(bands[key])
             bands[key].append(story_id)
+        pool.update({c: seen[c] for c, n in shared.items() if n >= MIN_SHARED_BANDS})
         best = max(((similarity(sig, s), c) for c, s in pool.items()), default=(0.0, None))
         if best[0] >= COPY_THRESHOLD:
             original = found.get(best[1], (best[1],))[0]  # a copy of a copy points at the original

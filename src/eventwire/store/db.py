@@ -18,6 +18,10 @@ from eventwire.errors import StoreError, StoreLockedError
 from eventwire.store import migrations
 
 _LOCK_PID = re.compile(r"\(PID (\d+)\)")
+# DuckDB's own default is 80% of RAM, and its buffer cache (table and index blocks it has read or
+# written) counts in the process's RSS: a long ingest grows towards that ceiling. A fixed cap keeps
+# the footprint flat; past it DuckDB evicts clean blocks or spills to <db>.tmp.
+MEMORY_LIMIT = "512MB"
 
 
 class Store:
@@ -88,14 +92,18 @@ def default_path() -> Path:
     return Path(settings.get("db")).expanduser()
 
 
-def open_store(path: str | Path | None = None, read_only: bool = False) -> Store:
-    """Open the store at `path` (default: the `db` setting), creating and migrating it if needed."""
+def open_store(path: str | Path | None = None, read_only: bool = False,
+               memory_limit: str = MEMORY_LIMIT) -> Store:
+    """Open the store at `path` (default: the `db` setting), creating and migrating it if needed.
+
+    `memory_limit` caps DuckDB's memory (buffer cache included), e.g. "512MB" or "2GB".
+    """
     target = Path(path).expanduser() if path else default_path()
     if read_only and not target.exists():
         raise StoreError("no event store here yet; create one with `eventwire ingest`", str(target))
     if not read_only:
         target.parent.mkdir(parents=True, exist_ok=True)
-    con = _connect(target, read_only)
+    con = _connect(target, read_only, memory_limit)
     try:
         _check_schema(con, str(target), read_only)
     except BaseException:
@@ -104,9 +112,9 @@ def open_store(path: str | Path | None = None, read_only: bool = False) -> Store
     return Store(con, str(target), read_only)
 
 
-def _connect(target: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+def _connect(target: Path, read_only: bool, memory_limit: str) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(target), read_only=read_only)
+        return duckdb.connect(str(target), read_only=read_only, config={"memory_limit": memory_limit})
     except duckdb.IOException as exc:
         message = str(exc)
         if "lock" not in message.lower():

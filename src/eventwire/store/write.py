@@ -66,8 +66,7 @@ def mark_copies(store: Store, stories: list[dict]) -> tuple[list[dict], int]:
             bands += [{"band": key, "story_id": row["id"]} for key in dedupe.band_keys(sig)]
     if not signed:
         return bands, 0
-    candidates = _stored_candidates(store, bands)
-    known = _signatures(store, {c for ids in candidates.values() for c in ids})
+    candidates, known = _stored_candidates(store, bands)
     found = dedupe.copy_matches(signed, known, lambda sid: candidates.get(sid, ()))
     for row in stories:
         if row["id"] in found:
@@ -75,26 +74,31 @@ def mark_copies(store: Store, stories: list[dict]) -> tuple[list[dict], int]:
     return bands, len(found)
 
 
-def _stored_candidates(store: Store, bands: list[dict]) -> dict[str, set[str]]:
-    keys = sorted({b["band"] for b in bands})
-    hits = store.con.execute(
-        "SELECT band, story_id FROM story_bands WHERE band IN (SELECT unnest(?::UBIGINT[]))", [keys]
-    ).fetchall()
-    by_band: dict[int, list[str]] = {}
-    for band, story_id in hits:
-        by_band.setdefault(band, []).append(story_id)
-    out: dict[str, set[str]] = {}
-    for b in bands:
-        out.setdefault(b["story_id"], set()).update(by_band.get(b["band"], ()))
-    return out
+def _stored_candidates(store: Store, bands: list[dict]) -> tuple[dict[str, set[str]], dict[str, list[int]]]:
+    """Stored stories sharing enough bands with each new story to be a copy, and their signatures.
+
+    Counting shared bands in DuckDB keeps "hot" bands (boilerplate shared by thousands of stories)
+    from turning into thousands of candidates, signature reads and comparisons per story.
+    """
+    pairs = store.con.execute("""
+        WITH batch AS (SELECT unnest(?::UBIGINT[]) AS band, unnest(?::VARCHAR[]) AS new_id)
+        SELECT q.new_id, b.story_id FROM batch q JOIN story_bands b ON b.band = q.band
+        GROUP BY q.new_id, b.story_id HAVING count(*) >= ?""",
+        [[b["band"] for b in bands], [b["story_id"] for b in bands], dedupe.MIN_SHARED_BANDS]).fetchall()
+    candidates: dict[str, set[str]] = {}
+    for new_id, story_id in pairs:
+        candidates.setdefault(new_id, set()).add(story_id)
+    return candidates, _signatures(store, {story_id for _, story_id in pairs})
 
 
 def _signatures(store: Store, ids: set[str]) -> dict[str, list[int]]:
     if not ids:
         return {}
-    rows = store.con.execute("SELECT id, minhash FROM stories WHERE id IN (SELECT unnest(?))",
-                             [sorted(ids)]).fetchall()
-    return dict(rows)
+    # An IN list of parameters lets DuckDB probe the primary-key index for these few rows instead of
+    # scanning every stored signature (a semi-join on unnest(?) reads the whole minhash column).
+    marks = ", ".join("?" * len(ids))
+    return dict(store.con.execute(f"SELECT id, minhash FROM stories WHERE id IN ({marks})",
+                                  sorted(ids)).fetchall())
 
 
 def cluster_events(store: Store, events: list[dict]) -> None:
