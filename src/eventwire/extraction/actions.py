@@ -295,3 +295,15 @@ def role_path(a, b) -> int:
         if t.i in ancestors_a:
             return n + ancestors_a[t.i]
     return 99
+
+
+def is_complement(tok, head) -> bool:
+    """Is `tok` inside the complement of `head` (within three steps down)?"""
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == head.i:
+            return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
+        t = t.head
+    return False

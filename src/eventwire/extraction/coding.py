@@ -283,27 +283,16 @@ def _embedded_under_frames(matches) -> set[int]:
     out = set()
     for m in matches:
         for f in framed:
-            if f is not m and _is_complement(m.trigger, f.trigger):
+            if f is not m and actions.is_complement(m.trigger, f.trigger):
                 out.add(m.trigger.i)
     return out
 
 
 def _embedded_child(m, matches):
     for other in matches:
-        if other is not m and _is_complement(other.trigger, m.trigger):
+        if other is not m and actions.is_complement(other.trigger, m.trigger):
             return other
     return None
-
-
-def _is_complement(tok, head) -> bool:
-    t = tok
-    for _ in range(3):
-        if t.head.i == t.i:
-            return False
-        if t.head.i == head.i:
-            return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
-        t = t.head
-    return False
 
 
 def _one_per_coordination(matches):

@@ -48,7 +48,7 @@ def _relaxed_triggers(doc, patterns):
 
 
 def _embedded(m, matches):
-    return next((o for o in matches if o is not m and _complement(o.trigger, m.trigger)), None)
+    return next((o for o in matches if o is not m and actions.is_complement(o.trigger, m.trigger)), None)
 
 
 def _code(m, matches, src_toks) -> tuple[str, str]:
@@ -60,21 +60,10 @@ def _code(m, matches, src_toks) -> tuple[str, str]:
     return final_code(m.pattern, m.trigger, m.anchor, reading, embedded, other_doer), reading.status
 
 
-def _complement(tok, head) -> bool:
-    t = tok
-    for _ in range(3):
-        if t.head.i == t.i:
-            return False
-        if t.head.i == head.i:
-            return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
-        t = t.head
-    return False
-
-
 def _framing_head(best, matches):
     """'threatened to cut ties': the framing verb codes the sentence, not the action it frames."""
     for m in matches:
-        if m is not best and is_framing(m.pattern, m.trigger) and _complement(best.trigger, m.trigger):
+        if m is not best and is_framing(m.pattern, m.trigger) and actions.is_complement(best.trigger, m.trigger):
             return m
     return best
 
