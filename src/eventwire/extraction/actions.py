@@ -14,7 +14,6 @@ _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj", "attr", "oprd"}
 _INTENT_NOUNS = {"plan", "decision", "intention", "bid", "offer", "proposal", "promise", "threat",
                  "attempt", "effort", "right", "readiness", "willingness", "refusal", "pledge", "vow"}
-_CLAUSE_LINKS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"}
 
 
 @dataclass

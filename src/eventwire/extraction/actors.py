@@ -6,7 +6,7 @@ counterpart", "its Training Department head" are resolved against earlier mentio
 
 from __future__ import annotations
 
-import re
+
 from dataclasses import dataclass, field, replace
 
 from eventwire import gazetteer
@@ -166,7 +166,6 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     tokens = np_tokens(head)
     if head.lemma_.lower() in _NOT_ACTORS and not head.ent_type_:
         return None
-    text = " ".join(t.text for t in tokens)
     country, sectors, org_name = None, [], None
     ents = _ents_in(tokens)
     placed = any(e.label_ in ("GPE", "NORP") for e in ents)
@@ -299,11 +298,6 @@ def _possessor(pron, memory: Memory) -> Actor | None:
     return memory.last_person if pron.lower_ in _PRONOUNS_PERSON else memory.last_org
 
 
-def _is_definite(tokens) -> bool:
-    return any(t.lower_ in ("the", "this", "that", "these", "those") for t in tokens) or \
-        all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in tokens)
-
-
 def is_counterpart(actor: Actor | None) -> bool:
     return actor is not None and any(w in actor.text.lower() for w in _COUNTERPART)
 
@@ -324,13 +318,6 @@ def mentions_in(sent, offset: int, memory: Memory) -> list[Actor]:
             out.append(Actor(ent.text, offset + ent.start_char, offset + ent.end_char, c, s, n))
             memory.country_counts[c] = memory.country_counts.get(c, 0) + 1
     return out
-
-
-_WS = re.compile(r"\s+")
-
-
-def clean_text(text: str) -> str:
-    return _WS.sub(" ", text).strip()
 
 
 def split_modifier_countries(head, offset: int, memory: Memory) -> list[Actor]:

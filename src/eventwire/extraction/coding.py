@@ -6,7 +6,7 @@ sentences are coded in order; `finish()` merges duplicates told twice in the sam
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from eventwire.extraction import actions, attribution, dates, status
 from eventwire.extraction.actors import (
@@ -20,7 +20,6 @@ from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
 # Coding "X held talks with Y" also as Y->X doubles counts against one-directional gold (the
 # CAMEO convention codes the grammatical source only); compound subjects still code both ways.
 RECIPROCAL_PATTERNS = False
-_EMBEDDING_FRAMES = {"intent", "threat", "request", "denial", "report"}
 
 
 @dataclass
