@@ -149,7 +149,14 @@ def test_a_telephone_call_is_consult_by_phone():
 
 def test_yield_splits_into_concede_and_retreat():
     assert plover_for_cameo("0811").event_type == "CONCEDE"
-    assert plover_for_cameo("0871").event_type == "RETREAT"
+    assert plover_for_cameo("0872").event_type == "RETREAT"
+
+
+def test_the_manuals_own_definitions_overrule_the_draft_crosswalk():
+    assert plover_for_cameo("163").event_type == "SANCTION"  # "impose embargo, boycott, or sanctions"
+    assert plover_for_cameo("0813").event_type == "CONCEDE"  # lifting a curfew is a concession
+    assert plover_for_cameo("0871").event_type == "CONCEDE"  # declaring a ceasefire, not carrying it out
+    assert (plover_for_cameo("0831").event_type, plover_for_cameo("0831").mode) == ("RETREAT", "resign")
 
 
 def test_a_mapping_can_carry_several_contexts():
@@ -157,7 +164,7 @@ def test_a_mapping_can_carry_several_contexts():
 
 
 def test_the_ontology_version_names_both_ontologies_and_the_plover_file_version():
-    assert ONTOLOGY_VERSION == "cameo-1.1b3+plover-2021.v1"
+    assert ONTOLOGY_VERSION == "cameo-1.1b3+plover-2021.v2"
     assert load_plover().version in ONTOLOGY_VERSION
 
 

@@ -79,3 +79,21 @@ def test_an_appeal_codes_the_action_asked_for(extractor):
 def test_telling_reporters_is_not_an_event(extractor):
     report = _one(extractor, '"We have no comment," a Chilean spokesman told reporters.')
     assert not report.events
+
+
+def test_an_alleged_attack_is_the_accusers_claim_and_an_accusation(extractor):
+    report = _one(extractor, "Georgia alleged that Russian troops had shelled the border post.")
+    events = _events(report)
+    assert ("GEO", "RUS", "1123", "asserted") in events
+    assert all(status == "claimed" for src, _, cameo, status in events if cameo[:2] == "19")
+
+
+def test_a_single_line_without_a_full_stop_is_still_coded(extractor):
+    report = _one(extractor, "Chile expelled two Peruvian diplomats on Monday")
+    assert [(src, tgt) for src, tgt, _, _ in _events(report)] == [("CHL", "PER")]
+
+
+def test_partners_listed_as_a_compound_subject_meet_each_other(extractor):
+    report = _one(extractor, "Kenya, Uganda and Tanzania met in Arusha on Monday.")
+    pairs = {(src, tgt) for src, tgt, cameo, _ in _events(report) if cameo[:2] == "04"}
+    assert {("KEN", "UGA"), ("UGA", "KEN"), ("KEN", "TZA"), ("TZA", "UGA")} <= pairs

@@ -71,7 +71,17 @@ def _conj_expand(tokens: list) -> list:
     for t in tokens:
         out.append(t)
         out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        for item in _listed_appositions(t):
+            out.append(item)
+            out.extend(c for c in item.conjuncts if c.i > item.i and c.pos_ in ("NOUN", "PROPN"))
     return out
+
+
+def _listed_appositions(tok) -> list:
+    """'The US, Russia, and Switzerland': the parser hangs the list off the first name as an
+    apposition; a proper-noun apposition that itself ends in 'and Z' is a list, not a title."""
+    return [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
+            and any(g.dep_ == "cc" for g in c.children) and any(g.dep_ == "conj" for g in c.children)]
 
 
 def _pattern_fits(p: Pattern, tok) -> bool:
@@ -85,7 +95,13 @@ def _pattern_fits(p: Pattern, tok) -> bool:
         return False
     if p.not_object and obj_lemma in p.not_object:
         return False
-    return "target" not in p.requires or _has_target_slot(p, tok, obj)
+    return "target" not in p.requires or _has_target_slot(p, tok, obj) or \
+        (p.reciprocal and _compound_subject(tok))
+
+
+def _compound_subject(tok) -> bool:
+    """'The US and Russia met': partners in a reciprocal act are each other's counterpart."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and len(_conj_expand([c])) > 1 for c in tok.children)
 
 
 def _has_target_slot(p: Pattern, tok, obj) -> bool:

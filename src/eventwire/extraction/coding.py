@@ -50,7 +50,10 @@ class StoryCoder:
         matches = [actions.fill_roles(m) for m in actions.find_triggers(sent, self.patterns)]
         embedded = _embedded_under_frames(matches)
         for m in _one_per_coordination(matches):
-            if m.trigger.i in embedded or m.pattern.frame == "report":
+            if m.pattern.frame == "report":
+                self._code_allegation(m, ctx, _embedded_child(m, matches))
+                continue
+            if m.trigger.i in embedded:
                 continue
             self._code_match(m, ctx, _embedded_child(m, matches))
         self._update_speaker(ctx)  # after coding: a speaker counts from the next sentence on
@@ -98,6 +101,22 @@ class StoryCoder:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
             else:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
+
+    def _code_allegation(self, m, ctx: Context, embedded) -> None:
+        """'X alleged that Y shelled Z': X accuses Y (1123 for force, else 112); the shelling
+        itself is coded as Y's claimed act by its own match."""
+        if embedded is None or embedded.pattern.cameo[:2] not in _HOSTILE_ACTS or embedded.pattern.frame != "event":
+            return
+        if status.read_status(m.trigger, m.anchor).status != "asserted":
+            return
+        accusers = _coded(self._resolve_all(m.sources, ctx))
+        accused = [a for a in _coded(self._resolve_all(embedded.sources, ctx))
+                   if not any(a.country == s.country for s in accusers)]
+        cameo = "1123" if embedded.pattern.cameo[:2] in ("18", "19", "20") else "112"
+        reading = status.StatusReading("asserted", m.trigger.text)
+        for src in accusers[:1]:
+            for tgt in accused:
+                self._add_event(m, ctx, reading, src, tgt, cameo, self._said_by(m.anchor, ctx), ["allegation"])
 
     def _cameo(self, m, reading, embedded, notes) -> str:
         return final_code(m.pattern, m.trigger, m.anchor, reading, embedded, "speaker_as_source" in notes)
@@ -254,6 +273,9 @@ def _coded(actors) -> list[Actor]:
 def _same(a: Actor, b: Actor) -> bool:
     return (a.start, a.end) == (b.start, b.end) or (a.name is not None and a.name == b.name)
 
+
+# Acts whose allegation is an accusation: coercion, force, protest, threats, rejection.
+_HOSTILE_ACTS = {"12", "13", "14", "15", "16", "17", "18", "19", "20"}
 
 # "X and Y agreed / met / clashed": a compound subject does these to each other.
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19"}

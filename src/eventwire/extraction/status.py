@@ -99,6 +99,9 @@ def read_status(trigger, anchor, boundary=None) -> StatusReading:
     if noun is not None:
         denier = _denier_of(noun)
         return StatusReading("denied" if denier is not None else "claimed", noun.text, noun, denier)
+    alleger = _allegation_above(upto)
+    if alleger is not None:
+        return StatusReading("claimed", alleger.text)
     for t in upto[:3]:
         neg = _negated(t)
         if neg:
@@ -106,6 +109,17 @@ def read_status(trigger, anchor, boundary=None) -> StatusReading:
                 return StatusReading("asserted", neg, refusal=True)
             return StatusReading("denied", neg)
     return _modality(upto)
+
+
+ALLEGE_VERBS = {"allege", "claim", "contend"}
+
+
+def _allegation_above(chain):
+    """'X alleged / claimed that Y attacked Z': the attack is X's claim, not the story's fact."""
+    for below, t in zip(chain, chain[1:4]):
+        if below.dep_ == "ccomp" and t.lemma_.lower() in ALLEGE_VERBS and t.pos_ == "VERB":
+            return t
+    return None
 
 
 def _reported(verb) -> bool:

@@ -45,6 +45,8 @@ def segment(text: str) -> tuple[list[Block], str | None]:
         kind = _kind(line, seen_body)
         seen_body = seen_body or kind == "body"
         blocks.append(Block(kind, start, end))
+    if not seen_body:  # one unpunctuated line, or only short lines: that is the story itself
+        blocks = [b if b.kind == "dateline" else Block("body", b.start, b.end) for b in blocks]
     return _first_heading_is_headline(blocks), dateline
 
 

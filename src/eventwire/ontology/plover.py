@@ -15,7 +15,7 @@ import yaml
 from eventwire.errors import OntologyError
 from eventwire.ontology.cameo import CameoCode, cameo_code, csv_rows, fail, load_cameo, read_text
 
-PLOVER_VERSION = "plover-2021.v1"
+PLOVER_VERSION = "plover-2021.v2"
 PLOVER_FILE = "plover.yaml"
 CROSSWALK_FILE = "cameo2plover.csv"
 CROSSWALK_COLUMNS = ["cameo", "plover", "mode", "context"]
