@@ -95,6 +95,10 @@ def _pattern_fits(p: Pattern, tok) -> bool:
         return False
     if p.not_object and obj_lemma in p.not_object:
         return False
+    if p.modifier or p.not_modifier:
+        mods = _modifiers(tok if p.pos == "NOUN" else obj)
+        if (p.modifier and not mods & p.modifier) or mods & p.not_modifier:
+            return False
     return "target" not in p.requires or _has_target_slot(p, tok, obj) or \
         (p.reciprocal and _compound_subject(tok))
 
@@ -102,6 +106,13 @@ def _pattern_fits(p: Pattern, tok) -> bool:
 def _compound_subject(tok) -> bool:
     """'The US and Russia met': partners in a reciprocal act are each other's counterpart."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and len(_conj_expand([c])) > 1 for c in tok.children)
+
+
+def _modifiers(noun) -> set[str]:
+    """Lemmas of the words that modify an event noun: 'hunger' in 'a hunger strike'."""
+    if noun is None:
+        return set()
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
 
 
 def _has_target_slot(p: Pattern, tok, obj) -> bool:

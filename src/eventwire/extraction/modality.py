@@ -35,6 +35,10 @@ def _reshaped(mapper, embedded_code: str, own: str) -> str:
 
 
 _HOSTILE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
+_FORCE_ROOTS = {"18", "19", "20"}
+# Words that report armed readiness rather than a stated intention (PLOVER MOBILIZE: "military
+# posturing falls short of actual use of force"; THREATEN "is typically verbal").
+_POSTURE_WORDS = {"prepare", "prepared", "poised", "mass", "gear"}
 _SPEECH_VERBS = {"tell", "ask", "say", "write", "inform", "call"}
 
 
@@ -54,6 +58,13 @@ def is_contentless(pattern, trigger, embedded) -> bool:
     return trigger.lemma_.lower() in _CONTENTLESS_INTENT or not has_complement
 
 
+def _agreement_to_act(trigger) -> bool:
+    """The agreement noun (the trigger or its object) takes a to-infinitive: 'a deal to swap ...'."""
+    nouns = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    return any(c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+               for n in nouns for c in n.children)
+
+
 def _has_xcomp(trigger) -> bool:
     return any(c.dep_ == "xcomp" for c in trigger.children)
 
@@ -71,6 +82,8 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
     own = pattern.cameo
     if embedded is not None and is_framing(pattern, trigger):
         inner = embedded.pattern.cameo
+        if pattern.frame == "intent" and inner[:2] in _FORCE_ROOTS and trigger.lemma_.lower() in _POSTURE_WORDS:
+            return "152"  # "prepared to resume shelling": readying force is a force posture (MOBILIZE)
         if pattern.frame == "intent" and inner[:2] in _HOSTILE_ROOTS:  # "plans to impose a ban"
             return threat_code(inner)
         if pattern.frame == "intent" or (pattern.frame == "request" and _self_directed(trigger, embedded)):
@@ -80,6 +93,10 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
         if pattern.frame == "request":
             return _reshaped(appeal_code, inner, own)
         return _reshaped(reject_code, inner, own)
+    if own[:3] == "057" and _agreement_to_act(trigger):
+        # "reached a consensus to exchange data": an agreement to do something later is the
+        # intent to do it (PLOVER AGREE); signing or concluding an accord stays 057
+        return _reshaped(intent_code, embedded.pattern.cameo, "030") if embedded is not None else "030"
     if reading.refusal:  # "will not give aid": a rejection; "will not attack": de-escalation
         return "0356" if own[:2] in _HOSTILE_ROOTS else reject_code(own)
     announced = reading.status == "planned" or (reading.status == "hypothetical" and reading.cue in ("if", "unless"))

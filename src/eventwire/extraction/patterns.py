@@ -20,7 +20,7 @@ ROLES = frozenset({"source", "target", "topic"})
 FRAMES = frozenset({"event", "intent", "threat", "request", "denial", "report"})
 _KEYS = {"id", "cameo", "verb", "noun", "object", "particle", "prep", "poss", "requires",
          "reciprocal", "frame", "example", "examples", "not_object", "subject", "note", "passive",
-         "confidence", "adj"}
+         "confidence", "adj", "modifier", "not_modifier"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class Pattern:
     pos: str  # VERB, NOUN or ADJ
     object: frozenset[str] = frozenset()
     not_object: frozenset[str] = frozenset()
+    modifier: frozenset[str] = frozenset()  # words modifying the event noun ("hunger" strike)
+    not_modifier: frozenset[str] = frozenset()
     particle: frozenset[str] = frozenset()
     prep: tuple[tuple[str, str], ...] = ()
     poss: str | None = None
@@ -44,7 +46,8 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """More conditions -> more specific -> preferred when two patterns match one token."""
-        return 4 * bool(self.object) + 2 * bool(self.particle) + len(self.prep) + bool(self.requires)
+        return 4 * bool(self.object) + 3 * bool(self.modifier) + 2 * bool(self.particle) + len(self.prep) \
+            + bool(self.requires)
 
     def prep_role(self, prep: str) -> str | None:
         for p, role in self.prep:
@@ -117,6 +120,8 @@ def _parse_one(entry: dict, where: str, known_codes) -> Pattern:
         pos={"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}[kinds[0]],
         object=_as_set(entry.get("object"), where, "object"),
         not_object=_as_set(entry.get("not_object"), where, "not_object"),
+        modifier=_as_set(entry.get("modifier"), where, "modifier"),
+        not_modifier=_as_set(entry.get("not_modifier"), where, "not_modifier"),
         particle=_as_set(entry.get("particle"), where, "particle"),
         prep=_parse_prep(entry.get("prep"), where), poss=poss,
         requires=_as_set(entry.get("requires"), where, "requires"),

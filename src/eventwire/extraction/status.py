@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 PLAN_VERBS = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "decide",
               "pledge", "promise", "vow", "propose", "schedule", "set", "agree", "offer", "threaten",
-              "consider", "mull", "weigh", "wish", "attempt", "try", "ready", "willing", "going"}
+              "consider", "mull", "weigh", "wish", "ready", "willing", "going"}
+# "tried to storm", "attempted to assassinate": the attempt is the act, not a plan (not listed)
 PLAN_NOUNS = {"plan", "intention", "proposal", "bid", "offer", "pledge", "promise", "aim", "goal",
               "purpose", "objective", "intent"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}

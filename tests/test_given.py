@@ -1,0 +1,57 @@
+"""Given-actor coding: the analyst names both actors, eventwire codes what the first did."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _given(extractor, text, source, target):
+    return extractor.classify(text, source, target)
+
+
+def test_a_hunger_strike_is_a_protest_not_an_air_strike(extractor):
+    coding = _given(extractor, "Dozens of prisoners began a hunger strike against the Bolivian government.",
+                    "prisoners", "Bolivian government")
+    assert (coding.cameo, coding.plover) == ("142", "PROTEST")
+
+
+def test_a_general_strike_is_a_protest_and_an_air_strike_an_assault(extractor):
+    labour = _given(extractor, "Unions in Ghana called a general strike against the finance minister.",
+                    "Unions", "finance minister")
+    military = _given(extractor, "Israel launched a strike against Hamas positions in Gaza.", "Israel", "Hamas")
+    assert (labour.plover, military.plover) == ("PROTEST", "ASSAULT")
+
+
+def test_a_demand_made_by_protesting_is_the_protest(extractor):
+    coding = _given(extractor, "Farmers blocked roads near Lahore to press their demands for subsidies from the government.",
+                    "Farmers", "government")
+    assert coding.plover == "PROTEST"
+
+
+def test_a_consensus_to_act_later_is_an_intent_to_cooperate(extractor):
+    coding = _given(extractor, "Peru and Bolivia reached a consensus to share data on drug trafficking.",
+                    "Peru", "Bolivia")
+    assert coding.plover == "AGREE" and coding.cameo.startswith("03")
+
+
+def test_signing_an_accord_is_still_support(extractor):
+    coding = _given(extractor, "Peru and Bolivia signed a border accord in La Paz.", "Peru", "Bolivia")
+    assert (coding.cameo, coding.plover) == ("057", "SUPPORT")
+
+
+def test_readying_an_offensive_is_a_force_posture(extractor):
+    coding = _given(extractor, "The Sudanese army is preparing a major offensive against the rebels.",
+                    "The Sudanese army", "rebels")
+    assert coding.plover == "MOBILIZE"
+
+
+def test_an_attempted_killing_is_an_assault_not_a_threat(extractor):
+    coding = _given(extractor, "Gunmen tried to assassinate the Haitian president.", "Gunmen", "Haitian president")
+    assert coding.plover == "ASSAULT"
+
+
+def test_lifting_a_curfew_is_a_concession(extractor):
+    coding = _given(extractor, "Ecuador lifted the night curfew in Guayaquil.", "Ecuador", "Guayaquil")
+    assert coding.plover == "CONCEDE"
