@@ -97,3 +97,8 @@ def test_partners_listed_as_a_compound_subject_meet_each_other(extractor):
     report = _one(extractor, "Kenya, Uganda and Tanzania met in Arusha on Monday.")
     pairs = {(src, tgt) for src, tgt, cameo, _ in _events(report) if cameo[:2] == "04"}
     assert {("KEN", "UGA"), ("UGA", "KEN"), ("KEN", "TZA"), ("TZA", "UGA")} <= pairs
+
+
+def test_they_in_a_reported_clause_is_the_compound_speaker(extractor):
+    report = _one(extractor, "Kenya and Uganda said they had signed a trade pact with Rwanda.")
+    assert {(src, tgt) for src, tgt, cameo, _ in _events(report) if cameo == "057"} == {("KEN", "RWA"), ("UGA", "RWA")}

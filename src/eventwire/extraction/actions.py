@@ -185,7 +185,7 @@ def subject_of(verb, depth: int = 0):
             return _conj_expand(agents), "syntax"
     subj = [c for c in verb.children if c.dep_ in _SUBJ]
     if subj:
-        return _conj_expand(subj), "syntax"
+        return _plural_pronoun_partners(verb, _conj_expand(subj)), "syntax"
     if passive:  # "a shell was fired from Gaza": the place it came from
         origins = _prep_objects(verb, "from")
         return (origins, "origin") if origins else ([], "passive")
@@ -201,6 +201,19 @@ def subject_of(verb, depth: int = 0):
         found, how = subject_of(head if head.pos_ in ("VERB", "AUX") else governing_verb(head), depth + 1)
         return found, ("inherited" if found else how)
     return [], "none"
+
+
+_PLURAL_PRONOUNS = {"they", "we"}
+
+
+def _plural_pronoun_partners(verb, subj: list) -> list:
+    """'Kenya and Uganda said they will ...': a plural pronoun subject of a reported clause is
+    the compound subject of the verb that reports it."""
+    if len(subj) != 1 or subj[0].lower_ not in _PLURAL_PRONOUNS or verb.dep_ != "ccomp":
+        return subj
+    speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    partners = _conj_expand(speakers)
+    return partners if len(partners) > 1 else subj
 
 
 def fill_roles(m: Match) -> Match:
