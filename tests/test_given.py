@@ -55,3 +55,15 @@ def test_an_attempted_killing_is_an_assault_not_a_threat(extractor):
 def test_lifting_a_curfew_is_a_concession(extractor):
     coding = _given(extractor, "Ecuador lifted the night curfew in Guayaquil.", "Ecuador", "Guayaquil")
     assert coding.plover == "CONCEDE"
+
+
+def test_a_frame_noun_lets_the_word_inside_it_be_the_object(extractor):
+    coding = _given(extractor, "Qatar suspended its mediation efforts between the Sudanese factions.",
+                    "Qatar", "Sudanese factions")
+    assert (coding.cameo, coding.plover) == ("165", "SANCTION")
+
+
+def test_an_amount_of_relief_goods_is_relief(extractor):
+    coding = _given(extractor, "Turkish volunteers delivered 300 tonnes of food to the camps in Idlib.",
+                    "Turkish volunteers", "camps")
+    assert coding.plover == "AID"

@@ -91,7 +91,7 @@ def _pattern_fits(p: Pattern, tok) -> bool:
         return False
     obj = _obj(tok) if p.pos == "VERB" else None
     obj_lemma = obj.lemma_.lower() if obj is not None else None
-    if p.object and obj_lemma not in p.object:
+    if p.object and not (_object_words(obj) & p.object):
         return False
     if p.not_object and obj_lemma in p.not_object:
         return False
@@ -106,6 +106,27 @@ def _pattern_fits(p: Pattern, tok) -> bool:
 def _compound_subject(tok) -> bool:
     """'The US and Russia met': partners in a reciprocal act are each other's counterpart."""
     return any(c.dep_ in ("nsubj", "nsubjpass") and len(_conj_expand([c])) > 1 for c in tok.children)
+
+
+# Object nouns that only frame what is really acted on: "mediation efforts", "an inspection
+# team", "700 kg of medicine". The pattern's object may name the word inside instead.
+_FRAME_NOUNS = {"effort", "mission", "process", "programme", "program", "operation", "package",
+                "team", "initiative", "work", "activity", "drive", "campaign", "round", "convoy"}
+_AMOUNT_NOUNS = {"kg", "kilogram", "ton", "tonne", "lot", "load", "shipment", "consignment", "worth",
+                 "batch", "supply", "quantity", "amount", "crate", "box", "truckload", "planeload"}
+
+
+def _object_words(obj) -> set[str]:
+    if obj is None:
+        return set()
+    lemma = obj.lemma_.lower()
+    words = {lemma}
+    if lemma in _FRAME_NOUNS:
+        words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+    if lemma in _AMOUNT_NOUNS or obj.like_num:
+        words |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"}
+    return words
 
 
 def _modifiers(noun) -> set[str]:
