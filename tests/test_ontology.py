@@ -266,3 +266,13 @@ def test_search_results_carry_the_fields_the_browser_shows():
 def test_search_results_render_as_a_rich_table_with_a_row_each():
     results = search_codes("04")
     assert render_codes(results).row_count == len(results)
+
+
+@pytest.mark.parametrize("act, word", [("0841", "release"), ("085", "economic"), ("0863", "international"),
+                                       ("0831", "leadership"), ("087", "de-escalat")])
+def test_intent_appeal_demand_and_rejection_codes_name_the_same_act(act, word):
+    from eventwire.extraction.codes import appeal_code, demand_code, intent_code, reject_code
+
+    asked = appeal_code(act)
+    for code in (intent_code(act), asked, demand_code(asked), reject_code(act)):
+        assert word in cameo_code(code).name.lower(), (act, code, cameo_code(code).name)

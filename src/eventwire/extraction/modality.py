@@ -9,7 +9,7 @@ takes its sub-code from the action it introduces.
 from __future__ import annotations
 
 from eventwire.extraction import status
-from eventwire.extraction.codes import appeal_code, intent_code, reject_code, threat_code
+from eventwire.extraction.codes import appeal_code, demand_code, intent_code, reject_code, threat_code
 
 # Intent words that say only that something is planned: without a codable action after them
 # ("prepared to attend the games") there is nothing to code.
@@ -91,7 +91,8 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
         if pattern.frame == "threat":
             return threat_code(inner)
         if pattern.frame == "request":
-            return _reshaped(appeal_code, inner, own)
+            asked = _reshaped(appeal_code, inner, own)
+            return demand_code(asked) if own[:2] == "10" else asked
         return _reshaped(reject_code, inner, own)
     if own[:3] == "057" and _agreement_to_act(trigger):
         # "reached a consensus to exchange data": an agreement to do something later is the
