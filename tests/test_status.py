@@ -102,3 +102,13 @@ def test_partners_listed_as_a_compound_subject_meet_each_other(extractor):
 def test_they_in_a_reported_clause_is_the_compound_speaker(extractor):
     report = _one(extractor, "Kenya and Uganda said they had signed a trade pact with Rwanda.")
     assert {(src, tgt) for src, tgt, cameo, _ in _events(report) if cameo == "057"} == {("KEN", "RWA"), ("UGA", "RWA")}
+
+
+def test_a_specific_act_with_no_counterpart_is_still_an_event(extractor):
+    report = _one(extractor, "Ecuador lifted the state of emergency on Monday.")
+    assert [(src, tgt, cameo) for src, tgt, cameo, _ in _events(report)] == [("ECU", None, "0814")]
+
+
+def test_an_act_by_nobody_on_the_map_against_nobody_is_not_coded(extractor):
+    report = _one(extractor, "A protester demolished the statue on Monday.")
+    assert _events(report) == []

@@ -95,6 +95,8 @@ class StoryCoder:
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         if not sources or (_needs_target(m.pattern) and not targets and not mutual):
             return
+        if not targets and not any(s.country for s in sources):  # "a protestor demolished it"
+            return  # nobody placed on the map on either side: nothing an analyst can count
         reciprocal = m.pattern.reciprocal and not notes and RECIPROCAL_PATTERNS
         for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS):
             if reading.status in ("denied",) or reading.report_noun is not None:
@@ -245,6 +247,8 @@ def _needs_target(p) -> bool:
     """
     if p.requires:
         return "target" in p.requires
+    if p.object and p.frame == "event":  # "lifted the state of emergency", "imposed a curfew"
+        return False  # a specific expression is its own evidence; PLOVER makes most recipients optional
     return p.frame != "denial" and p.cameo[:2] not in _TARGET_OPTIONAL_ROOTS
 
 
