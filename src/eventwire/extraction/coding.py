@@ -93,7 +93,9 @@ class StoryCoder:
             targets = self._place_target(m, ctx, sources)
         cameo = self._cameo(m, reading, embedded, notes)
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
-        if not sources or (_needs_target(m.pattern) and not targets and not mutual):
+        needs = _needs_target(m.pattern) and not (embedded is not None and is_framing(m.pattern, m.trigger)
+                                                  and not _needs_target(embedded.pattern))
+        if not sources or (needs and not targets and not mutual):
             return
         if not targets and not any(s.country for s in sources):  # "a protestor demolished it"
             return  # nobody placed on the map on either side: nothing an analyst can count
