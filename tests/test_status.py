@@ -112,3 +112,14 @@ def test_a_specific_act_with_no_counterpart_is_still_an_event(extractor):
 def test_an_act_by_nobody_on_the_map_against_nobody_is_not_coded(extractor):
     report = _one(extractor, "A protester demolished the statue on Monday.")
     assert _events(report) == []
+
+
+def test_a_protest_is_aimed_at_whom_its_demand_names_and_the_demand_is_not_coded_twice(extractor):
+    report = _one(extractor, "Hundreds of Kenyan nurses began a hunger strike to demand the resignation of President Ruto.")
+    assert [(src, tgt, cameo[:2]) for src, tgt, cameo, _ in _events(report)] == [("KEN", "KEN", "14")]
+
+
+def test_the_owner_of_a_decision_is_who_acts_on_it(extractor):
+    report = _one(extractor, "Thousands of Bolivians rallied in La Paz against Peru's decision to close the border.")
+    assert ("BOL", "PER", "141", "asserted") in _events(report)
+    assert all(src != "BOL" for src, _, cameo, _ in _events(report) if cameo[:2] != "14")

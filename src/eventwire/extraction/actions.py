@@ -213,6 +213,9 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS:
+            owner = [c for c in head.children if c.dep_ == "poss"]
+            if owner:  # "Peru's decision to close the border": Peru decided
+                return _conj_expand(owner), "syntax"
             # "X has no plans to send troops": the planner is the subject of "has"
             found, _ = subject_of(governing_verb(head), depth + 1)
             return found, ("inherited" if found else "none")

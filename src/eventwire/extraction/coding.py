@@ -48,7 +48,7 @@ class StoryCoder:
             self._update_speaker(ctx)
             return
         matches = [actions.fill_roles(m) for m in actions.find_triggers(sent, self.patterns)]
-        embedded = _embedded_under_frames(matches)
+        embedded = _embedded_under_frames(matches) | _aims_of_protests(matches)
         for m in _one_per_coordination(matches):
             if m.pattern.frame == "report":
                 self._code_allegation(m, ctx, _embedded_child(m, matches))
@@ -91,6 +91,8 @@ class StoryCoder:
             targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         if sources and not targets:
             targets = self._place_target(m, ctx, sources)
+        if sources and not targets and m.pattern.cameo[:2] == "14":
+            targets = self._protested(m, ctx, sources)
         cameo = self._cameo(m, reading, embedded, notes)
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         needs = _needs_target(m.pattern) and not (embedded is not None and is_framing(m.pattern, m.trigger)
@@ -158,6 +160,17 @@ class StoryCoder:
                     all(actor.country != s.country for s in sources) and _is_country_name(actor):
                 out.append(actor)
         return out[:1]
+
+    def _protested(self, m, ctx: Context, sources) -> list[Actor]:
+        """'began a hunger strike to demand the resignation of President X', 'rallied against
+        Sweden's decision': whom a protest is aimed at is named in what it is for or against."""
+        for tok in m.anchor.subtree:
+            if tok.i <= m.trigger.i or tok.dep_ not in _AIMED_AT or tok.pos_ not in ("PROPN", "NOUN"):
+                continue
+            actor = resolve_actor(tok, ctx.offset, self.memory)
+            if actor is not None and actor.country and not any(_same(actor, s) for s in sources):
+                return [actor]
+        return []
 
     def _said_by(self, anchor, ctx: Context) -> Actor | None:
         reporter = attribution.reporting_verb(anchor)
@@ -280,6 +293,9 @@ def _same(a: Actor, b: Actor) -> bool:
     return (a.start, a.end) == (b.start, b.end) or (a.name is not None and a.name == b.name)
 
 
+# Where a protest's addressee sits: "against X", "the resignation of X", "X's decision".
+_AIMED_AT = {"pobj", "dobj", "poss", "appos"}
+
 # Acts whose allegation is an accusation: coercion, force, protest, threats, rejection.
 _HOSTILE_ACTS = {"12", "13", "14", "15", "16", "17", "18", "19", "20"}
 
@@ -312,6 +328,21 @@ def _embedded_under_frames(matches) -> set[int]:
         for f in framed:
             if f is not m and actions.is_complement(m.trigger, f.trigger):
                 out.add(m.trigger.i)
+    return out
+
+
+def _aims_of_protests(matches) -> set[int]:
+    """'began a hunger strike to demand X': a demand made by protesting is the protest's aim,
+    not a second event (PLOVER: demands in the form of demonstrations are PROTEST)."""
+    protests = [m for m in matches if m.pattern.cameo[:2] == "14"]
+    out = set()
+    for m in matches:
+        if not protests or (m.pattern.frame != "request" and m.pattern.cameo[:2] not in ("02", "10")):
+            continue
+        clause = actions.governing_verb(m.trigger) or m.trigger
+        if clause.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in clause.children) \
+                and any(clause.head.i in (p.trigger.i, p.anchor.i) for p in protests):
+            out.add(m.trigger.i)
     return out
 
 
