@@ -67,3 +67,27 @@ def test_an_amount_of_relief_goods_is_relief(extractor):
     coding = _given(extractor, "Turkish volunteers delivered 300 tonnes of food to the camps in Idlib.",
                     "Turkish volunteers", "camps")
     assert coding.plover == "AID"
+
+
+def test_a_demand_for_a_thing_is_a_request(extractor):
+    coding = _given(extractor, "Kosovo Serbs are demanding a NATO presence to protect them against attacks.",
+                    "Kosovo Serbs", "NATO")
+    assert coding.plover == "REQUEST"
+
+
+def test_what_others_must_do_to_allow_an_act_is_asked_for(extractor):
+    coding = _given(extractor, "The Red Crescent said Ethiopian forces must ensure security to allow food to reach the needy.",
+                    "The Red Crescent", "Ethiopian forces")
+    assert coding.plover == "REQUEST"
+
+
+def test_pulling_peacekeepers_out_is_a_sanction_and_forcing_an_agency_out_an_expulsion(extractor):
+    pulled = _given(extractor, "The UN pulled its peacekeepers out of the Malian town on Friday.", "The UN", "Malian")
+    forced = _given(extractor, "Eritrea forced the UN refugee agency out of the country.", "Eritrea", "UN refugee agency")
+    assert (pulled.plover, forced.plover) == ("SANCTION", "SANCTION")
+
+
+def test_evacuating_the_wounded_is_humanitarian_aid(extractor):
+    coding = _given(extractor, "Jordanian helicopters evacuated the wounded from the besieged town of Daraa.",
+                    "Jordanian helicopters", "Daraa")
+    assert coding.plover == "AID"

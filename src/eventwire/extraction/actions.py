@@ -55,7 +55,9 @@ def _obj(verb):
 
 
 def _particle(verb) -> set[str]:
-    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    """Verb particles; 'out' in 'pulled them out of X' counts though parsed as a preposition."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")
+            or (c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children))}
 
 
 def _prep_objects(token, prep_lemma: str) -> list:

@@ -54,7 +54,9 @@ def is_contentless(pattern, trigger, embedded) -> bool:
     has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
     if pattern.frame == "request":  # "calling them speculation" is no call on anyone
         own_prep = any(c.dep_ == "prep" and pattern.prep_role(c.lower_) for c in trigger.children)
-        return not has_complement and not pattern.object and not own_prep
+        asked_for = trigger.lemma_.lower() not in _SPEECH_VERBS and any(
+            c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
+        return not has_complement and not pattern.object and not own_prep and not asked_for
     return trigger.lemma_.lower() in _CONTENTLESS_INTENT or not has_complement
 
 

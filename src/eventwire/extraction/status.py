@@ -177,8 +177,16 @@ OBLIGATION_AUX = {"must", "should", "ought"}
 
 
 def obligation(verb) -> bool:
-    """'a ceasefire must be achieved': the speaker calls for it rather than reports it."""
-    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children)
+    """'a ceasefire must be achieved', 'forces must ensure security to allow aid in': the speaker
+    calls for it rather than reports it (the must may sit on the clause the act serves)."""
+    t = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in t.children):
+            return True
+        if t.dep_ not in ("xcomp", "advcl") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def announces_intent(pattern, trigger) -> bool:
