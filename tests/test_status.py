@@ -123,3 +123,18 @@ def test_the_owner_of_a_decision_is_who_acts_on_it(extractor):
     report = _one(extractor, "Thousands of Bolivians rallied in La Paz against Peru's decision to close the border.")
     assert ("BOL", "PER", "141", "asserted") in _events(report)
     assert all(src != "BOL" for src, _, cameo, _ in _events(report) if cameo[:2] != "14")
+
+
+def test_an_appeal_made_on_someone_is_an_appeal_not_an_intent(extractor):
+    report = _one(extractor, "France called on Russia to withdraw its troops from Ukraine.")
+    assert ("FRA", "RUS", "0256", "asserted") in _events(report)
+
+
+def test_wanting_another_to_act_is_an_appeal_to_that_other(extractor):
+    report = _one(extractor, "Brazil wants Argentina to lift its tariffs on steel.")
+    assert [(src, tgt, cameo[:2]) for src, tgt, cameo, _ in _events(report)] == [("BRA", "ARG", "02")]
+
+
+def test_what_is_received_from_someone_was_given_by_them(extractor):
+    report = _one(extractor, "Kyiv received air-defence missiles from Germany on Monday.")
+    assert [(src, tgt, cameo) for src, tgt, cameo, _ in _events(report)] == [("DEU", "UKR", "072")]

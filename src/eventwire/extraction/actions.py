@@ -260,6 +260,8 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
     else:
         m.sources, how = subject_of(tok)
     m.via.add(how)
+    if p.subject == "target":  # "Kyiv received arms from Berlin": the giver is named by a prep
+        m.targets, m.sources = m.sources, []
     heads = [tok] + [tok.doc[i] for i in m.consumed]
     for prep, role in p.prep:
         for h in heads:

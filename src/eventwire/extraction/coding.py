@@ -86,7 +86,10 @@ class StoryCoder:
         said_by = self._said_by(m.anchor, ctx)
         sources, targets, notes = self._actors(m, ctx, said_by)
         if not targets and m.pattern.frame in ("intent", "threat", "request"):
-            targets = self._actors(embedded, ctx, said_by)[1] if embedded is not None else []
+            doers, done_to = self._actors(embedded, ctx, said_by)[:2] if embedded is not None else ([], [])
+            asked = [d for d in doers if not any(_same(d, s) or d.country == s.country for s in sources)]
+            # "X wants Y to attack Z": an appeal is made to Y; "X plans to attack Z": aimed at Z
+            targets = asked if m.pattern.frame == "request" and asked else done_to
             targets = targets or _coded(self._resolve_all(actions.complement_targets(m.trigger), ctx))
             targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         if sources and not targets:

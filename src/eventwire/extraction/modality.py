@@ -73,8 +73,9 @@ def _has_xcomp(trigger) -> bool:
 
 def _self_directed(trigger, embedded) -> bool:
     """'X seeks to deepen ties': the seeker will act itself (intent), nobody is asked."""
-    return embedded.trigger.dep_ == "xcomp" and embedded.trigger.head.i == trigger.i and \
-        not any(c.dep_ in ("dobj", "dative", "obj") for c in trigger.children)
+    addressed = any(c.dep_ in ("dobj", "dative", "obj") for c in trigger.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in trigger.children)  # "called on Y to"
+    return embedded.trigger.dep_ == "xcomp" and embedded.trigger.head.i == trigger.i and not addressed
 
 
 def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool) -> str:

@@ -36,6 +36,7 @@ class Pattern:
     particle: frozenset[str] = frozenset()
     prep: tuple[tuple[str, str], ...] = ()
     poss: str | None = None
+    subject: str = "source"  # "target": the clause subject receives ("Kyiv received arms from X")
     requires: frozenset[str] = frozenset()
     reciprocal: bool = False
     frame: str = "event"
@@ -114,6 +115,9 @@ def _parse_one(entry: dict, where: str, known_codes) -> Pattern:
     poss = entry.get("poss")
     if poss is not None and poss not in ROLES:
         raise DataFileError(f"{where}: poss {poss!r}; use one of {sorted(ROLES)}")
+    subject = entry.get("subject", "source")
+    if subject not in ("source", "target"):
+        raise DataFileError(f"{where}: subject {subject!r}; use source or target")
     examples = entry.get("examples") or ([entry["example"]] if entry.get("example") else [])
     return Pattern(
         id=str(pid), cameo=cameo, lemmas=_as_set(entry[kinds[0]], where, kinds[0]),
@@ -123,7 +127,7 @@ def _parse_one(entry: dict, where: str, known_codes) -> Pattern:
         modifier=_as_set(entry.get("modifier"), where, "modifier"),
         not_modifier=_as_set(entry.get("not_modifier"), where, "not_modifier"),
         particle=_as_set(entry.get("particle"), where, "particle"),
-        prep=_parse_prep(entry.get("prep"), where), poss=poss,
+        prep=_parse_prep(entry.get("prep"), where), poss=poss, subject=subject,
         requires=_as_set(entry.get("requires"), where, "requires"),
         reciprocal=bool(entry.get("reciprocal", False)), frame=frame,
         passive=entry.get("passive"), confidence=float(entry.get("confidence", 0.8)),
