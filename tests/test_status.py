@@ -138,3 +138,13 @@ def test_wanting_another_to_act_is_an_appeal_to_that_other(extractor):
 def test_what_is_received_from_someone_was_given_by_them(extractor):
     report = _one(extractor, "Kyiv received air-defence missiles from Germany on Monday.")
     assert [(src, tgt, cameo) for src, tgt, cameo, _ in _events(report)] == [("DEU", "UKR", "072")]
+
+
+def test_surrendering_and_resigning_need_no_counterpart(extractor):
+    report = _one(extractor, "Two hundred Congolese rebels surrendered on Sunday. The Peruvian president resigned on Monday.")
+    assert {(src, tgt, cameo) for src, tgt, cameo, _ in _events(report)} == {("COD", None, "0874"), ("PER", None, "0831")}
+
+
+def test_the_troops_a_country_offers_are_not_its_counterpart(extractor):
+    report = _one(extractor, "Ghana is ready to contribute 800 troops to the peacekeeping force in Lebanon.")
+    assert [(src, tgt[:3] if tgt else None, cameo) for src, tgt, cameo, _ in _events(report)] == [("GHA", "LBN", "0334")]

@@ -90,7 +90,10 @@ class StoryCoder:
             asked = [d for d in doers if not any(_same(d, s) or d.country == s.country for s in sources)]
             # "X wants Y to attack Z": an appeal is made to Y; "X plans to attack Z": aimed at Z
             targets = asked if m.pattern.frame == "request" and asked else done_to
-            targets = targets or _coded(self._resolve_all(actions.complement_targets(m.trigger), ctx))
+            if not targets:  # nouns scanned from the complement, less what the act moves ("troops")
+                moved = embedded.pattern.object if embedded is not None else frozenset()
+                scanned = [t for t in actions.complement_targets(m.trigger) if t.lemma_.lower() not in moved]
+                targets = _coded(self._resolve_all(scanned, ctx))
             targets = [t for t in targets if not any(_same(t, s) for s in sources)]
         if sources and not targets:
             targets = self._place_target(m, ctx, sources)
