@@ -148,3 +148,15 @@ def test_surrendering_and_resigning_need_no_counterpart(extractor):
 def test_the_troops_a_country_offers_are_not_its_counterpart(extractor):
     report = _one(extractor, "Ghana is ready to contribute 800 troops to the peacekeeping force in Lebanon.")
     assert [(src, tgt[:3] if tgt else None, cameo) for src, tgt, cameo, _ in _events(report)] == [("GHA", "LBN", "0334")]
+
+
+def test_unplaced_protesters_facing_a_national_authority_are_of_that_country(extractor):
+    report = _one(extractor, "Islamist hardliners began a hunger strike to demand the resignation of the Tunisian president.")
+    (src, tgt, cameo, _), = _events(report)
+    assert (src, tgt, cameo) == ("TUN", "TUN", "142")
+    assert report.events[0].rule.endswith("+country_from_target")
+
+
+def test_a_crowd_counted_in_thousands_is_the_crowd_it_counts(extractor):
+    report = _one(extractor, "Thousands of Kenyans joined in a protest against the finance bill.")
+    assert [(src, cameo) for src, _, cameo, _ in _events(report)] == [("KEN", "141")]

@@ -322,9 +322,17 @@ def _fill_noun(m: Match, tok, p: Pattern) -> None:
         m.via.add("none")
 
 
+_JOINING_VERBS = {"join", "participate", "converge", "gather", "assemble", "turn", "flock", "stream",
+                  "march", "come", "head", "mass", "rally", "take"}
+
+
 def _engaged_in(tok, verb) -> bool:
-    """An event noun in an 'in' phrase on the clause verb: "engaged X in a firefight"."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into") and tok.head.head.i == verb.i
+    """An event noun in a phrase on the clause verb that makes its subject a party:
+    "engaged X in a firefight", "converged for a rally", "took part in the protest"."""
+    if tok.dep_ != "pobj" or tok.head.head.i != verb.i:
+        return False
+    return tok.head.lower_ in ("in", "into") and verb.lemma_.lower() not in ("kill", "die", "wound") \
+        if verb.lemma_.lower() not in _JOINING_VERBS else tok.head.lower_ in ("in", "into", "for", "at", "to")
 
 
 def _misattached_preps(m: Match, p: Pattern) -> None:

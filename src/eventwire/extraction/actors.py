@@ -163,6 +163,9 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
         head = head.head.head
     if head.pos_ == "PRON" or head.lower_ in _PRONOUNS_ORG | _PRONOUNS_PERSON:
         return _pronoun_actor(head, offset, memory)
+    counted = _counted_group(head)
+    if counted is not None:  # "thousands of Nigerians", "52 members of the movement"
+        return resolve_actor(counted, offset, memory)
     tokens = np_tokens(head)
     if head.lemma_.lower() in _NOT_ACTORS and not head.ent_type_:
         return None
@@ -186,6 +189,23 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     actor = _span_actor(tokens, offset, country, sectors, name or org_name, role)
     memory.remember(actor, head_key(tokens, head) if sectors else None)
     return actor
+
+
+_COUNT_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "number", "handful", "member",
+                "some", "many", "several", "most", "all", "both", "majority", "tens", "hundreds",
+                "thousands", "dozens", "scores"}
+
+
+def _counted_group(head):
+    """The group a count or membership noun stands for: 'thousands of Nigerians' -> Nigerians."""
+    if head.lemma_.lower() not in _COUNT_NOUNS and head.lower_ not in _COUNT_NOUNS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                return objs[0]
+    return None
 
 
 _PLACE_PREPS = {"in", "of", "from", "inside"}

@@ -6,6 +6,7 @@ sentences are coded in order; `finish()` merges duplicates told twice in the sam
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from eventwire.extraction import actions, attribution, dates, status
@@ -99,6 +100,10 @@ class StoryCoder:
             targets = self._place_target(m, ctx, sources)
         if sources and not targets and m.pattern.cameo[:2] == "14":
             targets = self._protested(m, ctx, sources)
+        if m.pattern.cameo[:2] == "14" and targets and targets[0].country not in (None, "IGO", "NGO"):
+            # "fundamentalists began a hunger strike against the Algerian president": unplaced
+            # protesters facing a national authority are taken to be of that country
+            sources = [_placed_as(s, targets[0].country, notes) for s in sources]
         cameo = self._cameo(m, reading, embedded, notes)
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         needs = _needs_target(m.pattern) and not (embedded is not None and is_framing(m.pattern, m.trigger)
@@ -288,6 +293,14 @@ def _agentless(m) -> bool:
         return not (m.trigger.dep_ in ("acl", "amod") and m.trigger.tag_ == "VBN")
     return m.pattern.pos == "NOUN" and m.trigger.dep_ in ("nsubjpass", "nsubj", "dobj") \
         and m.trigger.head.pos_ in ("VERB", "AUX")
+
+
+def _placed_as(actor: Actor, country: str, notes: list) -> Actor:
+    if actor.country:
+        return actor
+    if "country_from_target" not in notes:
+        notes.append("country_from_target")
+    return dataclasses.replace(actor, country=country)
 
 
 def _coded(actors) -> list[Actor]:
