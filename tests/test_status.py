@@ -160,3 +160,13 @@ def test_unplaced_protesters_facing_a_national_authority_are_of_that_country(ext
 def test_a_crowd_counted_in_thousands_is_the_crowd_it_counts(extractor):
     report = _one(extractor, "Thousands of Kenyans joined in a protest against the finance bill.")
     assert [(src, cameo) for src, _, cameo, _ in _events(report)] == [("KEN", "141")]
+
+
+def test_an_ethnic_group_is_placed_where_it_lives(extractor):
+    report = _one(extractor, "Ethnic Hungarians in Romania demanded more autonomy from Bucharest.")
+    assert {src for src, _, _, _ in _events(report)} == {"ROU"}
+
+
+def test_troops_on_alert_are_a_force_posture(extractor):
+    report = _one(extractor, "Azerbaijani troops remained on alert along the border on Monday.")
+    assert [(src, cameo) for src, _, cameo, _ in _events(report)] == [("AZE", "152")]

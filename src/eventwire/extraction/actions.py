@@ -331,6 +331,8 @@ def _engaged_in(tok, verb) -> bool:
     "engaged X in a firefight", "converged for a rally", "took part in the protest"."""
     if tok.dep_ != "pobj" or tok.head.head.i != verb.i:
         return False
+    if tok.head.lower_ == "on" and tok.lemma_.lower() in ("alert", "standby"):
+        return True  # "troops remained on alert"
     return tok.head.lower_ in ("in", "into") and verb.lemma_.lower() not in ("kill", "die", "wound") \
         if verb.lemma_.lower() not in _JOINING_VERBS else tok.head.lower_ in ("in", "into", "for", "at", "to")
 
@@ -338,8 +340,8 @@ def _engaged_in(tok, verb) -> bool:
 def _misattached_preps(m: Match, p: Pattern) -> None:
     """'a visit by its head to Ankara': the parser often hangs 'to Ankara' on 'head'."""
     for prep, role in p.prep:
-        bucket = m.sources if role == "source" else m.targets if role == "target" else None
-        if bucket is None or bucket:
+        bucket = m.targets if role == "target" else None  # a source is never borrowed this way:
+        if bucket is None or bucket:  # "protests against violations by the army" - not the army's
             continue
         for other in list(m.sources) + list(m.targets):
             bucket.extend(_prep_objects(other, prep))

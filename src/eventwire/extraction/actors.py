@@ -170,7 +170,7 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     if head.lemma_.lower() in _NOT_ACTORS and not head.ent_type_:
         return None
     country, sectors, org_name = None, [], None
-    ents = _ents_in(tokens)
+    ents = sorted(_ents_in(tokens), key=lambda e: not (e.start <= head.i < e.end))  # the head's own first
     placed = any(e.label_ in ("GPE", "NORP") for e in ents)
     for ent in ents:
         c, s, n = entity_code(ent, memory.year)
@@ -180,8 +180,8 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
             sectors += s
     name, role, role_sectors = _person_and_role(tokens)
     sectors = _unique(role_sectors + gazetteer.sectors_for(_sector_words(tokens)) + sectors)
-    if country is None:
-        country = _country_of_place(head) or _state_reference(head, memory)
+    if country is None or _ethnic(tokens):  # "ethnic Albanians in south Serbia" live in Serbia
+        country = _country_of_place(head) or country or _state_reference(head, memory)
     if country is None:
         country, sectors = _corefer(tokens, head, memory, sectors, name)
     if country is None and not sectors and not name:
@@ -209,6 +209,10 @@ def _counted_group(head):
 
 
 _PLACE_PREPS = {"in", "of", "from", "inside"}
+
+
+def _ethnic(tokens) -> bool:
+    return any(t.lower_ in ("ethnic", "minority") for t in tokens)
 
 
 def _country_of_place(head) -> str | None:
