@@ -1,7 +1,7 @@
 """Ingest throughput and memory: N generated stories into a fresh store.
 
     PYTHONPATH=src python benchmarks/ingest.py 100000 [--coder template|model] [--batch-size 256]
-        [--every 10000] [--memory-limit 512MB] [--db FILE]
+        [--every 10000] [--memory-limit 64MB] [--db FILE]
 
 `--coder template` (default) codes with the corpus's own regular expressions, so the figures
 measure reading, fingerprinting, wire-copy detection, clustering and DuckDB writes; `--coder model`
@@ -29,7 +29,7 @@ sys.path[:0] = [str(HERE.parent / "src"), str(HERE)]
 import corpus  # noqa: E402
 from eventwire.schema import Story  # noqa: E402
 from eventwire.store import open_store  # noqa: E402
-from eventwire.store.db import MEMORY_LIMIT  # noqa: E402
+from eventwire import settings  # noqa: E402
 from eventwire.store.ingest import default_coder, ingest_items  # noqa: E402
 
 MB = 1024 * 1024
@@ -78,7 +78,8 @@ def main(argv=None) -> None:
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--every", type=int, help="stories between checkpoints (default: 10000, "
                         "or n/10 when smaller)")
-    parser.add_argument("--memory-limit", default=MEMORY_LIMIT, help="DuckDB memory_limit (default %(default)s)")
+    parser.add_argument("--memory-limit", default=settings.get("ingest_memory"),
+                        help="DuckDB memory_limit (default: the ingest_memory setting, %(default)s)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--db", help="store file (default: a temporary file)")
     args = parser.parse_args(argv)

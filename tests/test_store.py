@@ -33,7 +33,7 @@ def write_corpus(path: Path, n: int, seed: int = 1) -> Path:
 
 def test_import_store_leaves_spacy_out():
     code = ("import sys, eventwire.store, eventwire.store.ingest, eventwire.store.queries, "
-            "eventwire.store.export, eventwire.resolve, eventwire.cli.store; "
+            "eventwire.store.export, eventwire.store.recode, eventwire.resolve, eventwire.cli.store; "
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     subprocess.run([sys.executable, "-c", code], check=True, env=ENV)
 
@@ -193,3 +193,71 @@ def test_ingest_with_the_real_pipeline_stores_coded_events(tmp_path):
         assert summary.ingested == 1, summary.to_dict()
         versions = json.loads(store.value("SELECT versions FROM stories"))
     assert versions, "the pipeline should record its rule and dictionary versions"
+
+
+def test_no_table_has_a_key_index_that_would_grow_in_memory(tmp_path):
+    with open_store(tmp_path / "s.duckdb") as store:
+        assert store.value("SELECT count(*) FROM duckdb_indexes()") == 0
+        keys = ("SELECT list(DISTINCT table_name) FROM duckdb_constraints() "
+                "WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE')")
+        assert store.value(keys) == ["schema_version"]  # a handful of rows, one per migration
+
+
+def test_a_schema_1_store_keeps_its_rows_when_migrated(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    _, name, sql = migrations.available()[0]
+    con.execute(sql)
+    con.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, "
+                "applied_at TIMESTAMP DEFAULT current_timestamp)")
+    con.execute("INSERT INTO schema_version (version, name) VALUES (1, ?)", [name])
+    con.execute("INSERT INTO stories (id, text) VALUES ('a', 'Turkey held talks with Syria.')")
+    con.execute("INSERT INTO clusters VALUES ('a:e1', 'a:e1', 1, 1, 1, 0, NULL, NULL)")
+    con.close()
+    with open_store(path) as store:
+        assert store.schema_version == migrations.latest()
+        stories = store.rows("SELECT id, text FROM stories")
+        assert stories == [{"id": "a", "text": "Turkey held talks with Syria."}]
+        assert store.value("SELECT mention_count FROM clusters WHERE id = 'a:e1'") == 1
+
+
+def test_a_long_ingest_that_reconnects_stores_the_same_as_one_that_does_not(tmp_path, monkeypatch):
+    import eventwire.store.ingest as ingest_lib
+
+    def ingest_once(path):
+        with open_store(path) as store:
+            ingest_items(store, (Story.from_dict(r) for r in corpus.generate(150, 2)), corpus.template_coder,
+                         batch_size=10)
+            tables = ("story_bands", "events", "claims", "actors", "event_clusters", "clusters")
+            stories = store.rows("SELECT * EXCLUDE (ingested_at) FROM stories ORDER BY id")
+            return [stories] + [store.rows(f"SELECT * FROM {table} ORDER BY ALL") for table in tables]
+
+    plain = ingest_once(tmp_path / "a.duckdb")
+    monkeypatch.setattr(ingest_lib, "RECONNECT_EVERY", 25)
+    assert ingest_once(tmp_path / "b.duckdb") == plain
+
+
+def test_the_db_memory_setting_caps_duckdb(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_DB_MEMORY", "100MB")
+    with open_store(tmp_path / "s.duckdb") as store:
+        assert store.memory_limit == "100MB"
+        assert store.value("SELECT current_setting('memory_limit')") == "95.3 MiB"
+    with open_store(tmp_path / "s.duckdb", memory_limit="200MB") as store:
+        assert store.value("SELECT current_setting('memory_limit')") == "190.7 MiB"
+
+
+def test_a_memory_limit_that_is_not_a_size_is_refused_before_duckdb_sees_it(tmp_path, monkeypatch):
+    from eventwire.errors import SettingError
+
+    with pytest.raises(SettingError, match="'-5MB' is not a size"):
+        open_store(tmp_path / "s.duckdb", memory_limit="-5MB")  # DuckDB would take it as no limit
+    monkeypatch.setenv("EVENTWIRE_DB_MEMORY", "lots")
+    with pytest.raises(SettingError, match="EVENTWIRE_DB_MEMORY='lots' is not a valid memory size"):
+        open_store(tmp_path / "s.duckdb")
+
+
+def test_a_cap_too_small_for_duckdb_is_a_store_error_that_names_the_setting(tmp_path):
+    with pytest.raises(StoreError, match="more memory than its cap \\(1MB\\).*EVENTWIRE_DB_MEMORY"):
+        open_store(tmp_path / "s.duckdb", memory_limit="1MB")

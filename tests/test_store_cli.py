@@ -130,6 +130,15 @@ def test_a_locked_store_gives_store_locked_error_not_a_traceback(db):
 
 def test_every_store_command_has_help_and_is_documented():
     docs = (ROOT / "docs" / "export.md").read_text()
-    for command in ("ingest", "events", "claims", "dyads", "story", "stats", "export"):
+    for command in ("ingest", "recode", "events", "claims", "dyads", "story", "stats", "export"):
         assert runner.invoke(app, [command, "--help"]).exit_code == 0
         assert f"eventwire {command}" in docs, command
+
+
+def test_ingest_takes_a_memory_limit_and_refuses_one_that_is_not_a_size(tmp_path, fake_coder):
+    (tmp_path / "a.txt").write_text("Turkey held talks with Syria in Ankara on Monday.")
+    out = invoke("ingest", tmp_path / "a.txt", "--db", tmp_path / "s.duckdb", "--memory-limit", "32MB", "-q")
+    assert "ingested 1 stories" in out
+    bad = runner.invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb"),
+                              "--memory-limit", "lots", "-q"])
+    assert bad.exit_code == 2 and "E021" in bad.output and "'lots' is not a size" in bad.output

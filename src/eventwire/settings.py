@@ -6,10 +6,21 @@ The CLI passes overrides explicitly; library code calls `get(name)`.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.errors import SettingError
+
+_MEMORY_SIZE = re.compile(r"\d+(\.\d+)?\s*[KMGT]i?B", re.IGNORECASE)
+
+
+def memory_size(raw: str) -> str:
+    """A size as DuckDB's memory_limit takes it: a number and a unit (64MB, 1.5GB, 512MiB)."""
+    text = raw.strip()
+    if not _MEMORY_SIZE.fullmatch(text):  # DuckDB would silently take "-5MB" as "no limit"
+        raise ValueError(raw)
+    return text
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", "1", "Worker processes for the local engine.", int),
     Setting("token", "", "Token that allows writes through the web API (empty: writes refused)."),
     Setting("dedupe_days", "3", "Days apart two reports of one event may be dated.", int),
+    Setting("db_memory", "512MB", "Memory cap of DuckDB (its cache included) for queries, exports and "
+            "the web app, e.g. 512MB or 2GB; past it DuckDB evicts cached blocks or spills to <db>.tmp.",
+            memory_size),
+    Setting("ingest_memory", "64MB", "Memory cap of DuckDB while `eventwire ingest` writes: a batch needs "
+            "little, and a low cap keeps a long ingest's memory flat.", memory_size),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -40,12 +56,20 @@ def env_name(name: str) -> str:
 
 def get(name: str):
     """The setting's value: environment first, then the default, converted to its kind."""
+    setting = _setting(name)
+    return _convert(setting, os.environ.get(env_name(name), setting.default), env_name(name))
+
+
+def _setting(name: str) -> Setting:
     try:
-        setting = _BY_NAME[name]
+        return _BY_NAME[name]
     except KeyError:
         raise SettingError(f"no setting named {name!r}; known: {', '.join(_BY_NAME)}") from None
-    raw = os.environ.get(env_name(name), setting.default)
+
+
+def _convert(setting: Setting, raw: str, label: str):
     try:
         return setting.kind(raw)
     except ValueError:
-        raise SettingError(f"{env_name(name)}={raw!r} is not a valid {setting.kind.__name__}") from None
+        kind = setting.kind.__name__.replace("_", " ")  # int, str, memory size
+        raise SettingError(f"{label}={raw!r} is not a valid {kind}") from None

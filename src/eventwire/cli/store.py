@@ -1,4 +1,4 @@
-"""Store commands: ingest, events, claims, dyads, story, stats, export.
+"""Store commands: ingest, recode, events, claims, dyads, story, stats, export.
 
 Each command opens the store, calls one library function, and renders its result; library
 errors (a locked or missing database, a bad filter) become one clean line and exit code 2.
@@ -45,22 +45,22 @@ class ExportFormat(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    for command in (ingest, events, claims, dyads, story, stats, export):
+    for command in (ingest, recode, events, claims, dyads, story, stats, export):
         app.command(command.__name__)(command)
 
 
-def _open(db: Optional[str], read_only: bool = True):
+def _open(db: Optional[str], read_only: bool = True, memory_limit: Optional[str] = None):
     from eventwire.store import open_store
 
-    return open_store(db, read_only=read_only)
+    return open_store(db, read_only=read_only, memory_limit=memory_limit)
 
 
-def _run(db: Optional[str], call, read_only: bool = True):
+def _run(db: Optional[str], call, read_only: bool = True, memory_limit: Optional[str] = None):
     """Open the store, call `call(store)`, close it; library errors exit cleanly."""
     from eventwire.cli import fail
 
     try:
-        with _open(db, read_only) as store:
+        with _open(db, read_only, memory_limit) as store:
             return call(store)
     except EventwireError as exc:
         fail(exc)
@@ -72,8 +72,10 @@ def ingest(
     batch_size: Optional[int] = typer.Option(None, help="Stories coded and committed per batch (default: the batch_size setting)."),
     as_json: bool = typer.Option(False, "--json", help="Print the end summary as JSON."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    memory_limit: Optional[str] = typer.Option(None, help="DuckDB memory cap while ingesting, e.g. 64MB or 1GB (default: the ingest_memory setting)."),
 ) -> None:
     """Read, code and store stories; a story already stored is skipped (safe to re-run)."""
+    from eventwire import settings
     from eventwire.store import ingest as ingest_lib
 
     from eventwire.engines.parquet import ingest_reports, is_report_dataset
@@ -85,8 +87,31 @@ def ingest(
             return ingest_lib.ingest(store, paths, coder=ingest_lib.default_coder,
                                      batch_size=batch_size, on_batch=on_batch)
 
-    summary = _run(db, run, read_only=False)
+    limit = memory_limit or settings.get("ingest_memory")
+    summary = _run(db, run, read_only=False, memory_limit=limit)
     typer.echo(json.dumps(summary.to_dict(), indent=2) if as_json else _summary_text(summary))
+
+
+def recode(
+    db: Optional[str] = DbOption,
+    every: bool = typer.Option(False, "--all", help="Re-code every story, not only those coded with other rule or dictionary versions."),
+    batch_size: Optional[int] = typer.Option(None, help="Stories coded and committed per batch (default: the batch_size setting)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the end summary as JSON."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    memory_limit: Optional[str] = typer.Option(None, help="DuckDB memory cap, e.g. 64MB or 1GB (default: the ingest_memory setting)."),
+) -> None:
+    """Re-code stored stories with the current rules, replacing their events and claims (safe to stop and re-run)."""
+    from eventwire import settings
+    from eventwire.store import ingest as ingest_lib
+    from eventwire.store import recode as recode_lib
+
+    def run(store):
+        versions = None if every else recode_lib.current_versions()
+        with _progress(quiet) as on_batch:
+            return recode_lib.recode(store, ingest_lib.default_coder, versions, batch_size, on_batch)
+
+    summary = _run(db, run, read_only=False, memory_limit=memory_limit or settings.get("ingest_memory"))
+    typer.echo(json.dumps(summary.to_dict(), indent=2) if as_json else _summary_text(summary, "re-coded"))
 
 
 def events(
@@ -266,9 +291,10 @@ class _progress:
             self.bar.stop()
 
 
-def _summary_text(summary) -> str:
-    lines = [f"ingested {summary.ingested} stories ({summary.events} events, {summary.claims} claims, "
-             f"{summary.copies} wire copies) at {summary.rate:.1f} stories/s"]
+def _summary_text(summary, done: str = "ingested") -> str:
+    copies = f", {summary.copies} wire copies" if done == "ingested" else ""
+    lines = [f"{done} {summary.ingested} stories ({summary.events} events, {summary.claims} claims{copies}) "
+             f"at {summary.rate:.1f} stories/s"]
     skipped = sum(summary.skipped.values())
     if skipped:
         reasons = ", ".join(f"{reason}: {n}" for reason, n in summary.skipped.most_common())

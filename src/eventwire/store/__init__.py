@@ -2,6 +2,7 @@
 
     open_store(path=None, read_only=False) -> Store
     ingest(store, inputs, coder=None, ...) -> IngestSummary      (eventwire.store.ingest)
+    recode(store, coder=None, versions=None, ...) -> IngestSummary (eventwire.store.recode)
     queries: events, claims, dyads, story, stats                  (eventwire.store.queries)
     export(store, fmt, out)                                       (eventwire.store.export)
 

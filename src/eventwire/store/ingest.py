@@ -11,6 +11,7 @@ what is missing.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import time
 from collections import Counter
@@ -23,10 +24,13 @@ from eventwire.ingest.readers import Item, read_inputs
 from eventwire.schema import Report, Story
 from eventwire.store.db import Store
 from eventwire.store.rows import fingerprint
-from eventwire.store.write import save_batch
+from eventwire.store.write import BatchResult, save_batch, stored_ids
 
 Coder = Callable[[list[Story]], Iterable["Report | InputError"]]
 MAX_SKIP_DETAILS = 1000  # keep the summary small on a huge, messy corpus; counts stay exact
+# Stories between reconnects of a long ingest: DuckDB keeps some memory until the database closes
+# (Store.reconnect); reopening costs a checkpoint and a cold cache (50-75 ms measured at 30k stories).
+RECONNECT_EVERY = 5000
 
 
 @dataclass
@@ -47,6 +51,12 @@ class IngestSummary:
     def rate(self) -> float:
         """Stories read per second since the ingest began."""
         return self.seen / max(time.monotonic() - self.started, 1e-9)
+
+    def add(self, result: BatchResult) -> None:
+        self.ingested += result.stories
+        self.events += result.events
+        self.claims += result.claims
+        self.copies += result.copies
 
     def skip(self, origin: str | None, reason: str, message: str) -> None:
         self.skipped[reason] += 1
@@ -78,28 +88,40 @@ def ingest_items(store: Store, items: Iterable[Item], coder: Coder | None = None
     """Store already-read items (Story or InputError); `on_batch(summary)` after each commit."""
     if store.read_only:
         raise StoreError("opened read-only; ingest needs the store read-write", store.path)
-    size = batch_size or settings.get("batch_size")
+    chunks = batched(items, batch_size or settings.get("batch_size"))
+    work = functools.partial(ingest_batch, store, coder or default_coder)
+    return run_batches(store, chunks, work, on_batch)
+
+
+def run_batches(store: Store, chunks: Iterable[list], work: Callable,
+                on_batch: Callable | None) -> IngestSummary:
+    """`work(chunk, summary)` for each chunk, then `on_batch(summary)`; reconnects now and then."""
     summary = IngestSummary()
-    for chunk in batched(items, size):
-        ingest_batch(store, chunk, coder or default_coder, summary)
+    reconnect_at = RECONNECT_EVERY
+    for chunk in chunks:
+        work(chunk, summary)
+        if summary.seen >= reconnect_at:
+            store.reconnect()
+            reconnect_at = summary.seen + RECONNECT_EVERY
         if on_batch is not None:
             on_batch(summary)
     return summary
 
 
-def ingest_batch(store: Store, items: list[Item], coder: Coder, summary: IngestSummary) -> None:
+def ingest_batch(store: Store, coder: Coder, items: list[Item], summary: IngestSummary) -> None:
     fresh = new_stories(store, items, summary)
+    summary.add(save_batch(store, code_stories(coder, fresh, summary)))
+
+
+def code_stories(coder: Coder, stories: list[tuple[str, Story]], summary: IngestSummary) -> list[tuple]:
+    """Code (id, story) pairs into (id, story, report); a story the coder rejects is a skip."""
     coded = []
-    for (story_id, story), result in zip(fresh, code(coder, [s for _, s in fresh])):
+    for (story_id, story), result in zip(stories, code(coder, [s for _, s in stories])):
         if isinstance(result, Report):
             coded.append((story_id, story, result))
         else:
             summary.skip(story.origin, _reason(result), str(result))
-    result = save_batch(store, coded)
-    summary.ingested += result.stories
-    summary.events += result.events
-    summary.claims += result.claims
-    summary.copies += result.copies
+    return coded
 
 
 def new_stories(store: Store, items: list[Item], summary: IngestSummary) -> list[tuple[str, Story]]:
@@ -110,8 +132,7 @@ def new_stories(store: Store, items: list[Item], summary: IngestSummary) -> list
             stories.append((fingerprint(item.text), item))
         else:
             summary.skip(item.source, _reason(item), str(item))
-    stored = set(store.value("SELECT list(id) FROM stories WHERE id IN (SELECT unnest(?))",
-                             [[sid for sid, _ in stories]]) or [])
+    stored = stored_ids(store, [sid for sid, _ in stories])
     fresh, seen = [], set()
     for story_id, story in stories:
         if story_id in stored or story_id in seen:

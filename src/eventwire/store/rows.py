@@ -28,7 +28,7 @@ def story_row(story_id: str, story: Story, report: Report, now: dt.datetime) -> 
         "id": story_id, "doc_id": doc.id, "title": doc.title or story.title,
         "published": doc.published or story.published, "dateline": doc.dateline or story.dateline,
         "source": doc.source or story.source, "url": doc.url or story.url, "origin": story.origin,
-        "language": doc.language, "text": story.text, "versions": _json(doc.versions),
+        "language": doc.language, "text": story.text, "versions": versions_json(doc.versions),
         "n_events": len(report.events), "n_claims": len(report.claims), "ingested_at": now,
     }
 
@@ -44,7 +44,7 @@ def event_row(story_id: str, event: Event, report: Report) -> dict:
         "lat": loc and loc.lat, "lon": loc and loc.lon, "said_by_text": event.said_by and event.said_by.text,
         "said_by_code": event.said_by and event.said_by.code, "evidence": ev.text,
         "evidence_start": ev.start, "evidence_end": ev.end, "quote": event.quote and event.quote.text,
-        "rule": event.rule, "confidence": event.confidence, "versions": _json(report.doc.versions),
+        "rule": event.rule, "confidence": event.confidence, "versions": versions_json(report.doc.versions),
         "dyad_key": dyad_key(_country(event.source), _country(event.target)),
     }
     row.update(actor_columns("source", event.source))
@@ -58,7 +58,7 @@ def claim_row(story_id: str, claim: Claim, report: Report) -> dict:
         "id": f"{story_id}:{claim.id}", "story_id": story_id, "claim_id": claim.id,
         "sentence": claim.sentence, "cameo": claim.cameo, "plover": claim.plover, "status": claim.status,
         "evidence": ev.text, "evidence_start": ev.start, "evidence_end": ev.end, "rule": claim.rule,
-        "versions": _json(report.doc.versions),
+        "versions": versions_json(report.doc.versions),
     }
     for role in ("subject", "object"):
         actor = getattr(claim, role)
@@ -103,6 +103,11 @@ def _actor_row(story_id: str, record_id: str, role: str, actor: Actor) -> dict:
             "role": role, "text": actor.text, "start_char": actor.start, "end_char": actor.end,
             "country": actor.country, "sector": "|".join(actor.sector) or None, "name": actor.name,
             "title": actor.role, "code": actor.code}
+
+
+def versions_json(versions: dict[str, str]) -> str:
+    """How a story's rule and dictionary versions are stored (`stories.versions`, `events.versions`)."""
+    return _json(versions)
 
 
 def _country(actor: Actor | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Iterable
 
 import pyarrow as pa
 
@@ -19,6 +20,7 @@ from eventwire.store import rows as R
 from eventwire.store.db import Store
 
 _TYPES = {"minhash": pa.list_(pa.uint64()), "band": pa.uint64()}
+_POINT_READS = 100  # rowid lookups per query (a UNION ALL of this many point reads)
 
 
 @dataclass
@@ -30,23 +32,50 @@ class BatchResult:
 
 
 def save_batch(store: Store, items: list[tuple[str, Story, Report]]) -> BatchResult:
-    """Store coded stories (id, story, report); ids must be new (the ingest checks)."""
+    """Store coded stories (id, story, report); a story whose id is already stored is left out.
+
+    The tables have no key constraints (migration 002): ids stay unique because stored stories
+    are dropped here, inside the transaction, and every other row's id starts with its story's.
+    """
     items = list({story_id: (story_id, s, r) for story_id, s, r in items}.values())
-    if not items:
-        return BatchResult()
+    with store.transaction():
+        items = _unstored(store, items)
+        if not items:
+            return BatchResult()
+        return _write(store, items)
+
+
+def coded_rows(items: list[tuple[str, Story, Report]]) -> tuple[list[dict], ...]:
+    """The story, event, claim and actor rows of coded stories (id, story, report)."""
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     stories = [R.story_row(sid, s, r, now) for sid, s, r in items]
     events = _unique([R.event_row(sid, e, r) for sid, _, r in items for e in r.events])
     claims = _unique([R.claim_row(sid, c, r) for sid, _, r in items for c in r.claims])
     actors = _unique([row for sid, _, r in items for row in R.actor_rows(sid, r)])
-    with store.transaction():
-        bands, copies = mark_copies(store, stories)
-        for table, batch in (("stories", stories), ("events", events), ("claims", claims),
-                             ("actors", actors)):
-            store.insert(table, to_arrow(batch))
-        store.insert("story_bands", to_arrow(bands), on_conflict=None)
-        cluster_events(store, events)
+    return stories, events, claims, actors
+
+
+def _write(store: Store, items: list[tuple[str, Story, Report]]) -> BatchResult:
+    stories, events, claims, actors = coded_rows(items)
+    bands, copies = mark_copies(store, stories)
+    for table, batch in (("stories", stories), ("events", events), ("claims", claims),
+                         ("actors", actors), ("story_bands", bands)):
+        store.insert(table, to_arrow(batch))
+    cluster_events(store, events)
     return BatchResult(len(stories), len(events), len(claims), copies)
+
+
+def stored_ids(store: Store, story_ids: list[str]) -> set[str]:
+    """Which of these story ids are stored already (one scan of the id column)."""
+    if not story_ids:
+        return set()
+    return set(store.value("SELECT list(id) FROM stories WHERE id IN (SELECT unnest(?))",
+                           [story_ids]) or [])
+
+
+def _unstored(store: Store, items: list[tuple]) -> list[tuple]:
+    stored = stored_ids(store, [item[0] for item in items])
+    return [item for item in items if item[0] not in stored]
 
 
 def to_arrow(rows: list[dict]) -> pa.Table:
@@ -92,38 +121,74 @@ def _stored_candidates(store: Store, bands: list[dict]) -> tuple[dict[str, set[s
 
 
 def _signatures(store: Store, ids: set[str]) -> dict[str, list[int]]:
+    """The stored signatures of these stories, read row by row.
+
+    A filter on `id` (IN list or join) makes DuckDB read the whole minhash column, the largest in
+    the store; a `rowid = ?` filter reads one vector. So: ids -> rowids (the id column only), then
+    one point read per row.
+    """
     if not ids:
         return {}
-    # An IN list of parameters lets DuckDB probe the primary-key index for these few rows instead of
-    # scanning every stored signature (a semi-join on unnest(?) reads the whole minhash column).
-    marks = ", ".join("?" * len(ids))
-    return dict(store.con.execute(f"SELECT id, minhash FROM stories WHERE id IN ({marks})",
-                                  sorted(ids)).fetchall())
+    rowids = store.value("SELECT list(rowid ORDER BY rowid) FROM stories WHERE id IN (SELECT unnest(?))",
+                         [sorted(ids)])
+    found = {}
+    for start in range(0, len(rowids), _POINT_READS):
+        chunk = rowids[start:start + _POINT_READS]
+        sql = " UNION ALL ".join(["SELECT id, minhash FROM stories WHERE rowid = ?"] * len(chunk))
+        found.update(store.con.execute(sql, chunk).fetchall())
+    return found
 
 
-def cluster_events(store: Store, events: list[dict]) -> None:
-    """Give each new mention a cluster (joining a stored one when it matches), then recount."""
-    if not events:
+def cluster_events(store: Store, events: list[dict], recount: Iterable[str] = ()) -> None:
+    """Give each new mention a cluster (joining a stored one when it matches), then recount.
+
+    `recount`: stored clusters to recount as well (a re-code takes mentions out of them).
+    """
+    assigned = {}
+    if events:
+        new = [_mention(e) for e in events]
+        window = settings.get("dedupe_days")
+        assigned = dedupe.assign_clusters(new, _known_mentions(store, new, window), window)
+        rows = [{"event_id": eid, "cluster_id": cid, "score": score}
+                for eid, (cid, score) in assigned.items()]
+        store.insert("event_clusters", to_arrow(rows))
+    founded = {cid for eid, (cid, _) in assigned.items() if cid == eid}
+    joined = ({cid for cid, _ in assigned.values()} | set(recount)) - founded
+    refresh_clusters(store, sorted(founded), sorted(joined))
+
+
+# One row of `clusters` per cluster id in the parameter list (the founder is the representative).
+_COUNTS = """
+    SELECT c.cluster_id AS id, c.cluster_id AS event_id, count(*) AS mention_count,
+           count(DISTINCT e.story_id) AS source_count,
+           count(DISTINCT coalesce(s.source, s.id)) AS outlet_count,
+           count(DISTINCT CASE WHEN s.copy_of IS NOT NULL THEN s.id END) AS copy_count,
+           min(e.date) AS first_date, max(e.date) AS last_date
+    FROM event_clusters c JOIN events e ON e.id = c.event_id JOIN stories s ON s.id = e.story_id
+    WHERE c.cluster_id IN (SELECT unnest(?))
+    GROUP BY c.cluster_id"""
+
+
+def refresh_clusters(store: Store, founded: list[str], joined: list[str]) -> None:
+    """Count the clusters a batch founded and recount the stored ones it joined.
+
+    One count for both, then an UPDATE in place and an INSERT: not delete-and-insert, whose
+    deleted rows would pile up (ingest runs without vacuum, see db.py).
+    """
+    if not founded and not joined:
         return
-    new = [_mention(e) for e in events]
-    window = settings.get("dedupe_days")
-    assigned = dedupe.assign_clusters(new, _known_mentions(store, new, window), window)
-    rows = [{"event_id": eid, "cluster_id": cid, "score": score} for eid, (cid, score) in assigned.items()]
-    store.insert("event_clusters", to_arrow(rows))
-    refresh_clusters(store, sorted({cid for cid, _ in assigned.values()}))
-
-
-def refresh_clusters(store: Store, cluster_ids: list[str]) -> None:
-    """Recount the clusters touched by a batch (the founder mention is the representative)."""
-    store.con.execute("""
-        INSERT OR REPLACE INTO clusters
-        SELECT c.cluster_id, c.cluster_id, count(*), count(DISTINCT e.story_id),
-               count(DISTINCT coalesce(s.source, s.id)),
-               count(DISTINCT CASE WHEN s.copy_of IS NOT NULL THEN s.id END),
-               min(e.date), max(e.date)
-        FROM event_clusters c JOIN events e ON e.id = c.event_id JOIN stories s ON s.id = e.story_id
-        WHERE c.cluster_id IN (SELECT unnest(?))
-        GROUP BY c.cluster_id""", [cluster_ids])
+    counts = store.con.sql(_COUNTS, params=[founded + joined]).to_arrow_table()
+    store.con.register("_counts", counts)
+    try:
+        store.con.execute("""
+            UPDATE clusters SET mention_count = n.mention_count, source_count = n.source_count,
+                   outlet_count = n.outlet_count, copy_count = n.copy_count,
+                   first_date = n.first_date, last_date = n.last_date
+            FROM _counts n WHERE clusters.id = n.id""")
+        store.con.execute("INSERT INTO clusters BY NAME SELECT * FROM _counts "
+                          "WHERE id IN (SELECT unnest(?))", [founded])
+    finally:
+        store.con.unregister("_counts")
 
 
 def _known_mentions(store: Store, new: list[dedupe.Mention], window: int) -> list[dedupe.Mention]:
