@@ -1,7 +1,9 @@
 """Builds the spaCy pipeline: the configured English model plus the gazetteer entity ruler.
 
 The ruler runs after the statistical NER and overrides it: the small model tags "Türkiye" as
-ORG or PERSON about half the time, and misses demonyms and capitals used as metonyms.
+ORG or PERSON about half the time, and misses demonyms and capitals used as metonyms. It is
+`phrase_ruler.PhraseRuler` (spaCy's `EntityRuler` semantics on a phrase matcher: the same
+entities from the same token patterns, several times faster).
 """
 
 from __future__ import annotations
@@ -42,10 +44,17 @@ def _keep_only_used(nlp) -> None:
 
 
 def _add_gazetteer_ruler(nlp) -> None:
+    from eventwire.phrase_ruler import FACTORY
+
+    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe(FACTORY, name=RULER_NAME, **where)
+    ruler.add_patterns(ruler_patterns())
+
+
+def ruler_patterns() -> list[dict]:
+    """The gazetteer ruler's patterns, in spaCy's entity-ruler format: later ones win ties."""
     from eventwire.gazetteer import entity_ruler_patterns
     from eventwire.groups import ruler_patterns as group_patterns
     from eventwire.people import ruler_patterns as people_patterns
 
-    where = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where)
-    ruler.add_patterns(entity_ruler_patterns() + people_patterns() + group_patterns())
+    return entity_ruler_patterns() + people_patterns() + group_patterns()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import collections
 import itertools
 import os
-import sys
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -28,9 +27,10 @@ from eventwire.schema import Story
 # Each worker is one process on one core: BLAS/OpenMP threads would only fight over the cores.
 _ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 _WORKER_EXTRACTOR = None  # set in each worker process by `_load`
-# spaCy's vocabulary keeps every new word it sees, so a worker's memory creeps up over a long
-# corpus; a fresh worker after this many batches (~30k stories) bounds it for ~1% reload time.
-RECYCLE_AFTER_BATCHES = 500
+# Workers live for the whole run: the extractor codes each batch in a spaCy memory zone, so
+# their vocabulary does not grow (BENCHMARKS.md: flat RSS to 100k stories). Recycling them
+# (`max_tasks_per_child`) is not needed, and it can hang the pool on Python 3.11 to 3.13
+# (CPython gh-115634: a worker that retires is sometimes not replaced).
 
 
 @dataclass
@@ -109,12 +109,9 @@ def _pooled(chunks: Iterator[list], workers: int, ordered: bool, model: str | No
             start_method: str) -> Iterator[list[dict]]:
     import multiprocessing
 
-    for name in _ONE_THREAD:
-        os.environ.setdefault(name, "1")  # inherited by spawned workers before they import numpy
+    one_thread_per_worker()
     context = multiprocessing.get_context(start_method)
-    recycle = {"max_tasks_per_child": RECYCLE_AFTER_BATCHES} if _can_recycle(start_method) else {}
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load, initargs=(model,),
-                             **recycle) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load, initargs=(model,)) as pool:
         pending: collections.deque = collections.deque()
         for chunk in chunks:
             if len(pending) >= 2 * workers:  # the bound that keeps memory flat
@@ -124,8 +121,10 @@ def _pooled(chunks: Iterator[list], workers: int, ordered: bool, model: str | No
             yield from _done(pending, ordered)
 
 
-def _can_recycle(start_method: str) -> bool:
-    return sys.version_info >= (3, 11) and start_method != "fork"  # the stdlib's own limits
+def one_thread_per_worker() -> None:
+    """Set the thread variables that workers spawned from now on inherit (before numpy loads)."""
+    for name in _ONE_THREAD:
+        os.environ.setdefault(name, "1")
 
 
 def _done(pending: collections.deque, ordered: bool) -> Iterator[list[dict]]:
@@ -140,11 +139,13 @@ def _done(pending: collections.deque, ordered: bool) -> Iterator[list[dict]]:
 
 
 def _load(model: str | None) -> None:
-    """Worker initializer: load the pipeline once per process, not once per batch."""
+    """Worker initializer: load the pipeline once per process, not once per batch, and warm it
+    up (all workers at once, before their first batch, rather than inside it)."""
     global _WORKER_EXTRACTOR
     from eventwire.extraction.pipeline import default_extractor
 
     _WORKER_EXTRACTOR = default_extractor(model)
+    _WORKER_EXTRACTOR.warm_up()
 
 
 def _code_chunk(chunk: list) -> list[dict]:

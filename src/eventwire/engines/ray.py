@@ -120,6 +120,7 @@ class RayCoder:
         from eventwire.extraction.pipeline import default_extractor
 
         self.extractor = default_extractor(model)
+        self.extractor.warm_up()
         self.kind = kind
 
     def __call__(self, batch):

@@ -7,6 +7,7 @@ counterpart", "its Training Department head" are resolved against earlier mentio
 from __future__ import annotations
 
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from eventwire import gazetteer
@@ -68,7 +69,19 @@ def ent_of(tok):
 
 def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], str | None]:
     """(country, sectors, organisation name) for a named entity, from the ruler id or a lookup."""
-    kb = ent.ent_id_ or ""
+    country, sectors, name = _entity_code(ent.text, ent.label_, ent.ent_id_ or "", year)
+    return country, list(sectors), name
+
+
+@functools.lru_cache(maxsize=50_000)
+def _entity_code(text: str, label: str, kb: str, year: int | None) -> tuple:
+    """Plain strings in and out (cached): the same name in every story is looked up once."""
+    country, sectors, name = _lookup_entity(text, label, kb, year)
+    return country, tuple(sectors), name
+
+
+def _lookup_entity(text: str, label: str, kb: str, year: int | None):
+    ent = _Named(text, label)
     if ent.label_ == "PERSON":
         person = lookup_person(ent.text, year=year)
         if person is not None:
@@ -93,6 +106,12 @@ def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], st
         if entry:
             return entry.kind, list(entry.sectors or []), entry.name
     return None, [], None
+
+
+@dataclass(frozen=True)
+class _Named:
+    text: str
+    label_: str
 
 
 def np_tokens(head) -> list:
@@ -129,7 +148,7 @@ def head_key(tokens, head) -> str:
 
 def _span_actor(tokens, offset: int, country, sectors, name, role) -> Actor:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = tokens[0].doc.text[start:end]
+    text = doc_text(tokens[0].doc)[start:end]
     return Actor(text=text, start=offset + start, end=offset + end, country=country,
                  sector=_unique(sectors), name=name, role=role)
 
@@ -155,6 +174,14 @@ def _person_and_role(tokens):
     if found:
         return person.text, found[0], list(found[1])
     return person.text, (title or None), []
+
+
+def doc_text(doc) -> str:
+    """The Doc's text, built once: spaCy's `Doc.text` joins every token on each call."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text
 
 
 def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:

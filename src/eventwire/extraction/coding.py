@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from eventwire.extraction import actions, attribution, dates, status
 from eventwire.extraction.actors import (
-    Memory, ent_of, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
+    Memory, doc_text, ent_of, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
 from eventwire.extraction.codes import code_fields
 from eventwire.extraction.modality import final_code, is_contentless, is_framing
@@ -407,7 +407,7 @@ def _evidence(m, ctx: Context, src: Actor | None, tgt: Actor | None) -> Span:
         if a is not None and sent_start <= a.start and a.end <= sent_end:
             points += [a.start, a.end]
     start, end = max(min(points), sent_start), min(max(points), sent_end)
-    text = ctx.sent.doc.text[start - ctx.offset:end - ctx.offset]
+    text = doc_text(ctx.sent.doc)[start - ctx.offset:end - ctx.offset]
     return Span(text, start, end)
 
 

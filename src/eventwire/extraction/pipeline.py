@@ -2,12 +2,18 @@
 
 Per story: segment lines (headline, dateline, body), parse each block, then per sentence find
 pattern triggers and turn each into an event or a claim (`extract.coding`).
+
+Each batch is parsed and coded inside one spaCy memory zone (`nlp.memory_zone()`): the words
+and strings first seen in the batch are dropped from the vocabulary when it ends, so a long run
+does not grow it. Nothing spaCy made (Doc, Span, Token, string hash) may leave the zone: the
+coder turns everything into schema objects (plain strings and numbers) before it closes.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import threading
 import unicodedata
 from typing import Iterable, Iterator
 
@@ -20,6 +26,10 @@ from eventwire.ingest.text import validate_text
 from eventwire.schema import Coding, Doc, Report, Span, Story
 
 
+_WARM_UP = Story("ANKARA (Wire) - Turkey held talks with Syria in Damascus on Aug. 13, the "
+                 "foreign ministry said.", published="2025-08-28", origin="<warm-up>")
+
+
 def fingerprint(text: str) -> str:
     """Content id: the same story text (up to case, accents and spacing) gives the same id."""
     norm = " ".join(unicodedata.normalize("NFKC", text).lower().split())
@@ -29,12 +39,19 @@ def fingerprint(text: str) -> str:
 class Extractor:
     """Holds the loaded pipeline and patterns; codes stories one by one or in batches."""
 
-    def __init__(self, model: str | None = None, patterns: PatternSet | None = None):
+    def __init__(self, model: str | None = None, patterns: PatternSet | None = None,
+                 zoned: bool = True):
         from eventwire.nlp import load_pipeline
 
         self.nlp = load_pipeline(model)
         self.patterns = patterns or load_patterns()
         self.versions = _versions(self.patterns, self.nlp)
+        self.zoned = zoned  # one memory zone per batch (False: the vocabulary keeps every word)
+
+    def warm_up(self) -> None:
+        """Code one built-in story, loading what coding loads on first use (GeoNames cities, the
+        date parser: ~3 s), so that an engine worker's first batch is as fast as the others."""
+        self.extract(_WARM_UP)
 
     def extract(self, story: Story) -> Report:
         result = next(iter(self.extract_many([story], batch_size=1)))
@@ -54,18 +71,30 @@ class Extractor:
         if batch:
             yield from self._code_batch(batch)
 
-    def _code_batch(self, batch: list) -> Iterator:
+    def _code_batch(self, batch: list) -> list:
         prepared = [self._prepare(s) for s in batch]
+        return self._in_zone(self._code_prepared, prepared)
+
+    def _code_prepared(self, prepared: list) -> list:
+        """A Report (or the story's InputError) per prepared story: parse, code, drop the Docs."""
         texts = [(s.text[b.start:b.end], (n, b)) for n, (s, blocks, _) in enumerate(prepared)
                  if not isinstance(s, Exception) for b in blocks if b.kind != "dateline"]
         parsed: dict[int, list] = {}
         for doc, (n, block) in self.nlp.pipe(texts, as_tuples=True, batch_size=max(16, len(texts))):
             parsed.setdefault(n, []).append((block, doc))
-        for n, (story, blocks, dateline) in enumerate(prepared):
-            if isinstance(story, Exception):
-                yield story
-                continue
-            yield self._report(story, parsed.get(n, []), dateline, blocks)
+        return [story if isinstance(story, Exception) else self._report(story, parsed.pop(n, []), dateline, blocks)
+                for n, (story, blocks, dateline) in enumerate(prepared)]
+
+    def _in_zone(self, work, *args):
+        """`work(*args)` inside one memory zone; an exception is raised again once it has closed."""
+        if not self.zoned or _ZONE.owner == threading.get_ident():
+            return work(*args)  # unzoned, or called from inside an open zone, which covers it
+        with _ZONE.lock:
+            _ZONE.owner = threading.get_ident()
+            try:
+                return _zoned_call(self.nlp, work, args)
+            finally:
+                _ZONE.owner = None
 
     @staticmethod
     def _prepare(story):
@@ -89,12 +118,37 @@ class Extractor:
                 doc.sentences.append(Span(sent.text, block.start + sent.start_char, block.start + sent.end_char))
                 coder.code_sentence(sent, block, len(doc.sentences) - 1)
         events, claims = coder.finish()
+        for _, parsed_doc in parsed:
+            parsed_doc.user_data.clear()  # the coder's caches hold Spans of their Doc: a cycle
         return Report(doc=doc, events=events, claims=claims)
 
     def classify(self, text: str, source: str | None, target: str | None) -> Coding:
         from eventwire.extraction.given import classify_given
 
-        return classify_given(self, text, source, target)
+        return self._in_zone(classify_given, self, text, source, target)
+
+
+class _Zone:
+    """One memory zone at a time in a process: a zone's end frees every string added while it
+    was open, whichever thread added it, and spaCy zones must not nest."""
+
+    lock = threading.Lock()
+    owner: int | None = None
+
+
+_ZONE = _Zone()
+
+
+def _zoned_call(nlp, work, args):
+    result, failure = None, None
+    with nlp.memory_zone():
+        try:
+            result = work(*args)
+        except BaseException as exc:  # spaCy 3.8 leaves a zone half-open if one crosses it
+            failure = exc
+    if failure is not None:
+        raise failure
+    return result
 
 
 def _dateline_place(dateline: str | None):
