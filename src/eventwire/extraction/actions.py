@@ -37,7 +37,8 @@ def is_passive(verb) -> bool:
 # aid", "a grant of 580 million": the thing given is inside.
 _MEASURES = {"ton", "tonne", "million", "billion", "dollar", "$", "euro", "kg", "kilogram", "worth",
              "amount", "lot", "shipment", "consignment", "batch", "package", "round", "number",
-             "total", "pound", "barrel", "unit", "load", "convoy", "planeload", "truckload"}
+             "total", "pound", "barrel", "unit", "load", "convoy", "planeload", "truckload",
+             "quantity", "supply", "crate", "box"}
 
 
 def _obj(verb):
@@ -111,11 +112,10 @@ def _compound_subject(tok) -> bool:
 
 
 # Object nouns that only frame what is really acted on: "mediation efforts", "an inspection
-# team", "700 kg of medicine". The pattern's object may name the word inside instead.
+# team". The pattern's object may name the modifier instead. (Amounts, "700 kg of medicine",
+# are looked through by `_obj`.)
 _FRAME_NOUNS = {"effort", "mission", "process", "programme", "program", "operation", "package",
                 "team", "initiative", "work", "activity", "drive", "campaign", "round", "convoy"}
-_AMOUNT_NOUNS = {"kg", "kilogram", "ton", "tonne", "lot", "load", "shipment", "consignment", "worth",
-                 "batch", "supply", "quantity", "amount", "crate", "box", "truckload", "planeload"}
 
 
 def _object_words(obj) -> set[str]:
@@ -125,9 +125,6 @@ def _object_words(obj) -> set[str]:
     words = {lemma}
     if lemma in _FRAME_NOUNS:
         words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
-    if lemma in _AMOUNT_NOUNS or obj.like_num:
-        words |= {g.lemma_.lower() for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"}
     return words
 
 
@@ -331,10 +328,12 @@ def _engaged_in(tok, verb) -> bool:
     "engaged X in a firefight", "converged for a rally", "took part in the protest"."""
     if tok.dep_ != "pobj" or tok.head.head.i != verb.i:
         return False
-    if tok.head.lower_ == "on" and tok.lemma_.lower() in ("alert", "standby"):
-        return True  # "troops remained on alert"
-    return tok.head.lower_ in ("in", "into") and verb.lemma_.lower() not in ("kill", "die", "wound") \
-        if verb.lemma_.lower() not in _JOINING_VERBS else tok.head.lower_ in ("in", "into", "for", "at", "to")
+    prep, lemma = tok.head.lower_, verb.lemma_.lower()
+    if prep == "on":
+        return tok.lemma_.lower() in ("alert", "standby")  # "troops remained on alert"
+    if lemma in _JOINING_VERBS:
+        return prep in ("in", "into", "for", "at", "to")
+    return prep in ("in", "into") and lemma not in ("kill", "die", "wound")
 
 
 def _misattached_preps(m: Match, p: Pattern) -> None:
@@ -384,3 +383,15 @@ def is_complement(tok, head) -> bool:
             return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
         t = t.head
     return False
+
+
+def protest_served(m, matches):
+    """The protest whose purpose clause holds the demand `m` ('began a hunger strike to demand
+    X'), or None. PLOVER: demands made by demonstrating are PROTEST, not a second event."""
+    if m.pattern.frame != "request" and m.pattern.cameo[:2] not in ("02", "10"):
+        return None
+    clause = governing_verb(m.trigger) or m.trigger
+    if clause.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in clause.children):
+        return None
+    return next((p for p in matches if p.pattern.cameo[:2] == "14" and clause.head.i in (p.trigger.i, p.anchor.i)),
+                None)

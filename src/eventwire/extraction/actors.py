@@ -6,7 +6,6 @@ counterpart", "its Training Department head" are resolved against earlier mentio
 
 from __future__ import annotations
 
-
 import functools
 from dataclasses import dataclass, field, replace
 
@@ -81,37 +80,30 @@ def _entity_code(text: str, label: str, kb: str, year: int | None) -> tuple:
 
 
 def _lookup_entity(text: str, label: str, kb: str, year: int | None):
-    ent = _Named(text, label)
-    if ent.label_ == "PERSON":
-        person = lookup_person(ent.text, year=year)
+    if label == "PERSON":
+        person = lookup_person(text, year=year)
         if person is not None:
             return person.country, list(person.sector), person.org
-    if kb.startswith("GRP:") or ent.label_ == "ORG":
-        group = lookup_group(ent.text)
+    if kb.startswith("GRP:") or label == "ORG":
+        group = lookup_group(text)
         if group is not None:
             return group.country, list(group.sector), group.name
     if kb.startswith("CTRY:"):
-        entry = gazetteer.lookup_country(ent.text)
+        entry = gazetteer.lookup_country(text)
         return kb[5:], list(getattr(entry, "sectors", []) or []), None
     if kb.startswith("IGO:") or kb.startswith("NGO:"):
-        entry = gazetteer.lookup_igo(ent.text)
+        entry = gazetteer.lookup_igo(text)
         kind = getattr(entry, "kind", kb[:3]) or kb[:3]
-        return kind, list(getattr(entry, "sectors", []) or []), getattr(entry, "name", ent.text)
-    if ent.label_ in ("GPE", "NORP", "LOC"):
-        entry = gazetteer.lookup_country(ent.text)
+        return kind, list(getattr(entry, "sectors", []) or []), getattr(entry, "name", text)
+    if label in ("GPE", "NORP", "LOC"):
+        entry = gazetteer.lookup_country(text)
         if entry:
             return entry.iso3, list(getattr(entry, "sectors", []) or []), None
-    if ent.label_ == "ORG":
-        entry = gazetteer.lookup_igo(ent.text)
+    if label == "ORG":
+        entry = gazetteer.lookup_igo(text)
         if entry:
             return entry.kind, list(entry.sectors or []), entry.name
     return None, [], None
-
-
-@dataclass(frozen=True)
-class _Named:
-    text: str
-    label_: str
 
 
 def np_tokens(head) -> list:

@@ -49,7 +49,7 @@ class StoryCoder:
             self._update_speaker(ctx)
             return
         matches = [actions.fill_roles(m) for m in actions.find_triggers(sent, self.patterns)]
-        embedded = _embedded_under_frames(matches) | _aims_of_protests(matches)
+        embedded = _embedded_under_frames(matches) | {m.trigger.i for m in matches if actions.protest_served(m, matches)}
         for m in _one_per_coordination(matches):
             if m.pattern.frame == "report":
                 self._code_allegation(m, ctx, _embedded_child(m, matches))
@@ -87,23 +87,11 @@ class StoryCoder:
         said_by = self._said_by(m.anchor, ctx)
         sources, targets, notes = self._actors(m, ctx, said_by)
         if not targets and m.pattern.frame in ("intent", "threat", "request"):
-            doers, done_to = self._actors(embedded, ctx, said_by)[:2] if embedded is not None else ([], [])
-            asked = [d for d in doers if not any(_same(d, s) or d.country == s.country for s in sources)]
-            # "X wants Y to attack Z": an appeal is made to Y; "X plans to attack Z": aimed at Z
-            targets = asked if m.pattern.frame == "request" and asked else done_to
-            if not targets:  # nouns scanned from the complement, less what the act moves ("troops")
-                moved = embedded.pattern.object if embedded is not None else frozenset()
-                scanned = [t for t in actions.complement_targets(m.trigger) if t.lemma_.lower() not in moved]
-                targets = _coded(self._resolve_all(scanned, ctx))
-            targets = [t for t in targets if not any(_same(t, s) for s in sources)]
+            targets = self._framed_targets(m, ctx, embedded, said_by, sources)
         if sources and not targets:
             targets = self._place_target(m, ctx, sources)
-        if sources and not targets and m.pattern.cameo[:2] == "14":
-            targets = self._protested(m, ctx, sources)
-        if m.pattern.cameo[:2] == "14" and targets and targets[0].country not in (None, "IGO", "NGO"):
-            # "fundamentalists began a hunger strike against the Algerian president": unplaced
-            # protesters facing a national authority are taken to be of that country
-            sources = [_placed_as(s, targets[0].country, notes) for s in sources]
+        if m.pattern.cameo[:2] == "14":
+            sources, targets = self._protest_parties(m, ctx, sources, targets, notes)
         cameo = self._cameo(m, reading, embedded, notes)
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         needs = _needs_target(m.pattern) and not (embedded is not None and is_framing(m.pattern, m.trigger)
@@ -119,6 +107,27 @@ class StoryCoder:
             else:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
 
+    def _framed_targets(self, m, ctx: Context, embedded, said_by, sources) -> list[Actor]:
+        """The counterpart of an intent, threat or request, read from the act it frames."""
+        doers, done_to = self._actors(embedded, ctx, said_by)[:2] if embedded is not None else ([], [])
+        asked = [d for d in doers if not any(_same(d, s) or d.country == s.country for s in sources)]
+        # "X wants Y to attack Z": an appeal is made to Y; "X plans to attack Z": aimed at Z
+        targets = asked if m.pattern.frame == "request" and asked else done_to
+        if not targets:  # nouns scanned from the complement, less what the act moves ("troops")
+            moved = embedded.pattern.object if embedded is not None else frozenset()
+            scanned = [t for t in actions.complement_targets(m.trigger) if t.lemma_.lower() not in moved]
+            targets = _coded(self._resolve_all(scanned, ctx))
+        return [t for t in targets if not any(_same(t, s) for s in sources)]
+
+    def _protest_parties(self, m, ctx: Context, sources, targets, notes):
+        """Whom a protest is aimed at, and unplaced protesters placed by it: "fundamentalists
+        began a hunger strike against the Algerian president" are taken to be Algerian."""
+        if sources and not targets:
+            targets = self._protested(m, ctx, sources)
+        if targets and targets[0].country not in (None, "IGO", "NGO"):
+            sources = [_placed_as(s, targets[0].country, notes) for s in sources]
+        return sources, targets
+
     def _code_allegation(self, m, ctx: Context, embedded) -> None:
         """'X alleged that Y shelled Z': X accuses Y (1123 for force, else 112); the shelling
         itself is coded as Y's claimed act by its own match."""
@@ -130,10 +139,10 @@ class StoryCoder:
         accused = [a for a in _coded(self._resolve_all(embedded.sources, ctx))
                    if not any(a.country == s.country for s in accusers)]
         cameo = "1123" if embedded.pattern.cameo[:2] in ("18", "19", "20") else "112"
-        reading = status.StatusReading("asserted", m.trigger.text)
+        reading, said_by = status.StatusReading("asserted", m.trigger.text), self._said_by(m.anchor, ctx)
         for src in accusers[:1]:
             for tgt in accused:
-                self._add_event(m, ctx, reading, src, tgt, cameo, self._said_by(m.anchor, ctx), ["allegation"])
+                self._add_event(m, ctx, reading, src, tgt, cameo, said_by, ["allegation"])
 
     def _cameo(self, m, reading, embedded, notes) -> str:
         return final_code(m.pattern, m.trigger, m.anchor, reading, embedded, "speaker_as_source" in notes)
@@ -347,21 +356,6 @@ def _embedded_under_frames(matches) -> set[int]:
         for f in framed:
             if f is not m and actions.is_complement(m.trigger, f.trigger):
                 out.add(m.trigger.i)
-    return out
-
-
-def _aims_of_protests(matches) -> set[int]:
-    """'began a hunger strike to demand X': a demand made by protesting is the protest's aim,
-    not a second event (PLOVER: demands in the form of demonstrations are PROTEST)."""
-    protests = [m for m in matches if m.pattern.cameo[:2] == "14"]
-    out = set()
-    for m in matches:
-        if not protests or (m.pattern.frame != "request" and m.pattern.cameo[:2] not in ("02", "10")):
-            continue
-        clause = actions.governing_verb(m.trigger) or m.trigger
-        if clause.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in clause.children) \
-                and any(clause.head.i in (p.trigger.i, p.anchor.i) for p in protests):
-            out.add(m.trigger.i)
     return out
 
 

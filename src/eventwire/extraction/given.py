@@ -68,20 +68,6 @@ def _framing_head(best, matches):
     return best
 
 
-def _purpose_head(best, matches):
-    """'began a hunger strike to demand X': a demand in the purpose clause of a protest is what
-    the protest is for; the protest is the act (PLOVER: demands made by demonstrating are PROTEST)."""
-    if best.pattern.frame != "request" and best.pattern.cameo[:2] not in ("02", "10"):
-        return best
-    clause = actions.governing_verb(best.trigger) or best.trigger
-    if clause.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in clause.children):
-        return best
-    for m in matches:
-        if m.pattern.cameo[:2] == "14" and clause.head.i in (m.trigger.i, m.anchor.i):
-            return m
-    return best
-
-
 def classify_given(extractor, text: str, source: str | None, target: str | None) -> Coding:
     """Code `text` for the given actors (their words in the sentence)."""
     doc = extractor.nlp(text)
@@ -97,7 +83,7 @@ def classify_given(extractor, text: str, source: str | None, target: str | None)
         return Coding(None, None, None, "asserted", 0.0, f"given-none@{extractor.patterns.version}")
     best = min(matches, key=lambda m: _score(m, src_toks, tgt_toks))
     best = _framing_head(best, matches)
-    best = _purpose_head(best, matches)
+    best = actions.protest_served(best, matches) or best  # a demand made by protesting
     cameo, st = _code(best, matches, src_toks)
     fields = code_fields(cameo)
     t = best.trigger
