@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> None:
     nlp = extractor.nlp  # the very same pipeline object for both sides
     stories = load_stories(args.stories, args.seed)
     print(f"pipeline: {', '.join(nlp.pipe_names)}; stories={len(stories)} batch={args.batch_size}")
+    extractor.warm_up()  # one-time loads (date parser, GeoNames), as every engine worker does first
     time_eventwire(extractor, stories[:args.batch_size], args.batch_size)  # warm both sides up
     time_bare(nlp, [block_texts(stories[:args.batch_size])])
 

@@ -90,3 +90,38 @@ def test_threads_sharing_the_pipeline_take_turns_with_their_zones(extractor):
     with ThreadPoolExecutor(3) as pool:
         runs = list(pool.map(lambda _: _dicts(extractor.extract_many(_stories(), batch_size=2)), range(6)))
     assert all(run == expected for run in runs)
+
+
+def test_the_tokenizer_learns_chunks_of_known_words_without_growing_the_vocabulary(extractor):
+    from eventwire.extraction.tokencache import TokenCache
+
+    nlp, strings = extractor.nlp, extractor.nlp.vocab.strings
+    cache = TokenCache(nlp)
+    word = NEW_WORDS["zone"][0]
+    chunks = cache.new_chunks([f"Turkey's ministry met {word}, officials said."])
+    assert "ministry" in chunks and f"{word}," in chunks
+    assert cache.new_chunks(["Turkey's ministry met"]) == []  # each chunk is looked at once
+    before = len(strings)
+    cache.learn(chunks)
+    assert len(strings) == before and word not in strings
+    assert 0 < cache.cached < len(chunks)  # the invented word's chunk is not cached
+
+
+def test_a_full_token_cache_stops_learning(extractor):
+    from eventwire.extraction.tokencache import TokenCache
+
+    cache = TokenCache(extractor.nlp)
+    cache.limit = 2
+    cache.learn(cache.new_chunks(["the ministry said on Monday"]))
+    assert cache.cached == 2 and not cache.learning
+    assert cache.new_chunks(["entirely new words here"]) == []
+
+
+def test_learning_the_tokens_does_not_change_the_reports(extractor):
+    from eventwire.extraction.pipeline import Extractor
+
+    fresh = Extractor()
+    fresh.token_cache.seen = None  # never learns
+    words = NEW_WORDS["compare"]
+    assert _dicts(fresh.extract_many(_stories(words), batch_size=2)) == \
+        _dicts(extractor.extract_many(_stories(words), batch_size=2))

@@ -347,9 +347,14 @@ def lookup_igo(text: str) -> IgoEntry | None:
 
 def sectors_for(words: str) -> list[str]:
     """Sector codes that a noun phrase or title implies ("Defense Ministry" -> MIL, GOV)."""
+    return list(_sectors_for(words))
+
+
+@lru_cache(maxsize=50_000)
+def _sectors_for(words: str) -> tuple[str, ...]:
     agents = load_agents()
     found = {code for term in _terms_in(_words(words), agents) for code in agents.terms[term]}
-    return [code for code in agents.sectors if code in found]
+    return tuple(code for code in agents.sectors if code in found)
 
 
 def _terms_in(tokens: tuple[str, ...], agents: Agents) -> list[tuple[str, ...]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from eventwire.extraction.docview import bounds, memo, view
 from eventwire.extraction.patterns import Pattern, PatternSet
 
 _SUBJ = {"nsubj", "csubj"}
@@ -30,7 +31,8 @@ class Match:
 
 
 def is_passive(verb) -> bool:
-    return any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    """A passive subject or auxiliary hangs from the verb."""
+    return verb.i in view(verb.doc).passive
 
 
 # Quantities head their noun phrase in the parse: "25,000 tons of food aid", "$10 million in
@@ -42,6 +44,11 @@ _MEASURES = {"ton", "tonne", "million", "billion", "dollar", "$", "euro", "kg", 
 
 
 def _obj(verb):
+    """The verb's object (its passive subject), looking through amounts; once per token."""
+    return memo(verb, "obj", _find_obj)
+
+
+def _find_obj(verb):
     deps = _PASS_SUBJ if is_passive(verb) else _OBJ
     obj = next((c for c in verb.children if c.dep_ in deps), None)
     for _ in range(2):
@@ -149,13 +156,8 @@ def _has_target_slot(p: Pattern, tok, obj) -> bool:
     return any(c.dep_ in _OBJ or c.dep_ in ("dative", "nsubjpass") for c in tok.children) or p.pos != "VERB"
 
 
-def _candidates(tok, patterns: PatternSet) -> list[Pattern]:
-    pos = tok.pos_
-    if pos == "AUX":
-        pos = "VERB"
-    if pos == "PROPN":
-        pos = "NOUN"
-    return patterns.by_lemma.get((pos, tok.lemma_.lower()), [])
+_POS_KEY = {"AUX": "VERB", "PROPN": "NOUN"}  # auxiliaries trigger as verbs, names as nouns
+
 
 
 _MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
@@ -168,10 +170,17 @@ def find_triggers(sent, patterns: PatternSet) -> list[Match]:
     initiatives") name no event of their own.
     """
     matches, consumed = [], set()
-    for tok in sent:
-        if tok.i in consumed or (tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in _MODIFIER_DEPS):
+    doc, start, end = bounds(sent)
+    v = view(doc)
+    for i in range(start, end):
+        pos = v.pos[i]
+        if i in consumed or (pos in ("NOUN", "PROPN") and v.dep[i] in _MODIFIER_DEPS):
             continue
-        for p in _candidates(tok, patterns):
+        found = patterns.by_lemma.get((_POS_KEY.get(pos, pos), v.lemma[i]))
+        if not found:
+            continue
+        tok = doc[i]
+        for p in found:
             if _pattern_fits(p, tok):
                 m = Match(p, tok, anchor=tok)
                 if p.object:

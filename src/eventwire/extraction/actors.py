@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from eventwire import gazetteer
+from eventwire.extraction.docview import ents_within, sent_of, view
 from eventwire.groups import lookup_group
 from eventwire.people import lookup_person
 from eventwire.schema import Actor
@@ -59,16 +60,18 @@ class Memory:
 
 def ent_of(tok):
     """The entity a token belongs to (an index per Doc: reading `doc.ents` builds every span)."""
-    index = tok.doc.user_data.get("ew_ents")
-    if index is None:
-        index = {i: e for e in tok.doc.ents for i in range(e.start, e.end)}
-        tok.doc.user_data["ew_ents"] = index
-    return index.get(tok.i)
+    return view(tok.doc).ent_at.get(tok.i)
 
 
 def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], str | None]:
     """(country, sectors, organisation name) for a named entity, from the ruler id or a lookup."""
-    country, sectors, name = _entity_code(ent.text, ent.label_, ent.ent_id_ or "", year)
+    v = view(ent.doc)
+    key = ("entity", ent.start, ent.end, year)
+    found = v.memo.get(key)
+    if found is None:
+        text = v.text[ent.start_char:ent.end_char]
+        found = v.memo[key] = _entity_code(text, ent.label_, ent.ent_id_ or "", year)
+    country, sectors, name = found
     return country, list(sectors), name
 
 
@@ -170,10 +173,7 @@ def _person_and_role(tokens):
 
 def doc_text(doc) -> str:
     """The Doc's text, built once: spaCy's `Doc.text` joins every token on each call."""
-    text = doc.user_data.get("eventwire_text")
-    if text is None:
-        text = doc.user_data["eventwire_text"] = doc.text
-    return text
+    return view(doc).text
 
 
 def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
@@ -284,7 +284,7 @@ def _state_reference(head, memory: Memory) -> str | None:
 def _antecedent_in_sentence(head, memory: Memory) -> Actor | None:
     """'Obama said he would ...': the nearest earlier name of the right kind in the sentence."""
     person = head.lower_ in _PRONOUNS_PERSON
-    for ent in reversed([e for e in head.sent.ents if e.end <= head.i]):
+    for ent in reversed([e for e in ents_within(sent_of(head)) if e.end <= head.i]):
         if (ent.label_ == "PERSON") != person:
             continue
         country, sectors, name = entity_code(ent, memory.year)
@@ -355,7 +355,7 @@ def inherit_counterpart_sectors(target: Actor | None, source: Actor | None) -> A
 def mentions_in(sent, offset: int, memory: Memory) -> list[Actor]:
     """Every country/organisation mention in a sentence (used for fallbacks and memory)."""
     out = []
-    for ent in sent.ents:
+    for ent in ents_within(sent):
         c, s, n = entity_code(ent)
         if c:
             out.append(Actor(ent.text, offset + ent.start_char, offset + ent.end_char, c, s, n))

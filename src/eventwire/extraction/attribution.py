@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from eventwire.extraction.docview import bounds, sent_of, view
+
 REPORT_VERBS = {"say", "tell", "add", "note", "stress", "state", "announce", "claim", "report",
                 "warn", "insist", "confirm", "declare", "explain", "emphasise", "emphasize",
                 "indicate", "reiterate", "write", "argue", "assert", "maintain", "remark",
@@ -28,7 +30,7 @@ def reporting_verb(tok):
 
 def _root_reporter(tok):
     """Quote sentences: '"...," the ministry said' makes 'said' the root, the quote a ccomp/parataxis."""
-    root = tok.sent.root
+    root = sent_of(tok).root
     if root.lemma_.lower() in REPORT_VERBS and root.i != tok.i:
         if any(c.dep_ in ("nsubj",) for c in root.children):
             return root
@@ -37,9 +39,13 @@ def _root_reporter(tok):
 
 def according_to(sent):
     """The object of 'according to X' in the sentence, if any."""
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
-            objs = [c for c in t.doc[t.i + 1].children if c.dep_ == "pobj"]
+    doc, start, end = bounds(sent)
+    v = view(doc)
+    if "according" not in v.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].lower():
+        return None
+    for t in doc[start:end]:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
     return None

@@ -14,6 +14,7 @@ from eventwire.extraction.actors import (
     Memory, doc_text, ent_of, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
 from eventwire.extraction.codes import code_fields
+from eventwire.extraction.docview import view
 from eventwire.extraction.modality import final_code, is_contentless, is_framing
 from eventwire.extraction.patterns import PatternSet
 from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
@@ -60,8 +61,10 @@ class StoryCoder:
         self._update_speaker(ctx)  # after coding: a speaker counts from the next sentence on
 
     def _update_speaker(self, ctx: Context) -> None:
-        for tok in ctx.sent:
-            if tok.lemma_.lower() in attribution.REPORT_VERBS and tok.pos_ == "VERB":
+        v, doc = view(ctx.sent.doc), ctx.sent.doc
+        for i in range(ctx.sent.start, ctx.sent.end):
+            if v.lemma[i] in attribution.REPORT_VERBS and v.pos[i] == "VERB":
+                tok = doc[i]
                 who = attribution.speaker_token(tok)
                 actor = resolve_actor(who, ctx.offset, self.memory) if who is not None else None
                 if actor is not None and actor.country and not ctx.headline:
@@ -205,7 +208,8 @@ class StoryCoder:
     def _add_event(self, m, ctx, reading, src, tgt, cameo, said_by, notes) -> None:
         date, date_text, date_is = self._date(m)
         rule = f"{m.pattern.id}@{self.patterns.version}" + "".join(f"+{n}" for n in notes)
-        quote = attribution.quote_span(ctx.sent.text, ctx.offset + ctx.sent.start_char,
+        sent_text = doc_text(ctx.sent.doc)[ctx.sent.start_char:ctx.sent.end_char]
+        quote = attribution.quote_span(sent_text, ctx.offset + ctx.sent.start_char,
                                        m.trigger.idx - ctx.sent.start_char)
         self.events.append(Event(
             id="", sentence=ctx.index, source=src, target=tgt, **code_fields(cameo),

@@ -16,8 +16,12 @@ _LEAD = re.compile(r"^(on|since|by|from|until|at|in|during|this past|early|late)
 _REL = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 
 
+@functools.lru_cache(maxsize=8192)
 def resolve(text: str, published: str | None) -> str | None:
-    """ISO date for `text` relative to `published` (YYYY-MM-DD), or None if it cannot be told."""
+    """ISO date for `text` relative to `published` (YYYY-MM-DD), or None if it cannot be told.
+
+    Cached: the same date words recur across a day's stories, and dateparser takes about a
+    millisecond a call."""
     if not text:
         return None
     base = dt.date.fromisoformat(published) if published else None

@@ -71,6 +71,13 @@ def _framing_head(best, matches):
 def classify_given(extractor, text: str, source: str | None, target: str | None) -> Coding:
     """Code `text` for the given actors (their words in the sentence)."""
     doc = extractor.nlp(text)
+    try:
+        return _classify_doc(extractor, doc, text, source, target)
+    finally:
+        doc.user_data.clear()  # the coder's per-Doc caches hold Spans of the Doc: a cycle
+
+
+def _classify_doc(extractor, doc, text: str, source: str | None, target: str | None) -> Coding:
     src_toks = _tokens_in(doc, _char_span(text, source))
     tgt_toks = _tokens_in(doc, _char_span(text, target))
     matches = [actions.fill_roles(m) for m in actions.find_triggers(doc, extractor.patterns)]

@@ -20,7 +20,9 @@ from typing import Iterable, Iterator
 from eventwire import settings
 from eventwire.errors import InputError
 from eventwire.extraction.coding import StoryCoder
+from eventwire.extraction.docview import view
 from eventwire.extraction.patterns import PatternSet, load_patterns
+from eventwire.extraction.tokencache import TokenCache
 from eventwire.ingest.segment import segment, title_of
 from eventwire.ingest.text import validate_text
 from eventwire.schema import Coding, Doc, Report, Span, Story
@@ -47,6 +49,7 @@ class Extractor:
         self.patterns = patterns or load_patterns()
         self.versions = _versions(self.patterns, self.nlp)
         self.zoned = zoned  # one memory zone per batch (False: the vocabulary keeps every word)
+        self.token_cache = TokenCache(self.nlp)
 
     def warm_up(self) -> None:
         """Code one built-in story, loading what coding loads on first use (GeoNames cities, the
@@ -73,17 +76,29 @@ class Extractor:
 
     def _code_batch(self, batch: list) -> list:
         prepared = [self._prepare(s) for s in batch]
-        return self._in_zone(self._code_prepared, prepared)
-
-    def _code_prepared(self, prepared: list) -> list:
-        """A Report (or the story's InputError) per prepared story: parse, code, drop the Docs."""
         texts = [(s.text[b.start:b.end], (n, b)) for n, (s, blocks, _) in enumerate(prepared)
                  if not isinstance(s, Exception) for b in blocks if b.kind != "dateline"]
+        reports = self._in_zone(self._code_prepared, prepared, texts)
+        if self.zoned:
+            self._learn_tokens([text for text, _ in texts])
+        return reports
+
+    def _code_prepared(self, prepared: list, texts: list) -> list:
+        """A Report (or the story's InputError) per prepared story: parse, code, drop the Docs."""
         parsed: dict[int, list] = {}
         for doc, (n, block) in self.nlp.pipe(texts, as_tuples=True, batch_size=max(16, len(texts))):
             parsed.setdefault(n, []).append((block, doc))
         return [story if isinstance(story, Exception) else self._report(story, parsed.pop(n, []), dateline, blocks)
                 for n, (story, blocks, dateline) in enumerate(prepared)]
+
+    def _learn_tokens(self, texts: list[str]) -> None:
+        """Let the tokenizer cache the batch's chunks of known words (see `tokencache`)."""
+        if not self.token_cache.learning or _ZONE.owner == threading.get_ident():
+            return
+        chunks = self.token_cache.new_chunks(texts)
+        if chunks:
+            with _ZONE.lock:
+                self.token_cache.learn(chunks)
 
     def _in_zone(self, work, *args):
         """`work(*args)` inside one memory zone; an exception is raised again once it has closed."""
@@ -114,8 +129,10 @@ class Extractor:
         doc.place = _dateline_place(doc.dateline)
         coder = StoryCoder(doc, self.patterns)
         for block, parsed_doc in parsed:
-            for sent in parsed_doc.sents:
-                doc.sentences.append(Span(sent.text, block.start + sent.start_char, block.start + sent.end_char))
+            text = view(parsed_doc).text
+            for sent in view(parsed_doc).sents:
+                doc.sentences.append(Span(text[sent.start_char:sent.end_char], block.start + sent.start_char,
+                                          block.start + sent.end_char))
                 coder.code_sentence(sent, block, len(doc.sentences) - 1)
         events, claims = coder.finish()
         for _, parsed_doc in parsed:
