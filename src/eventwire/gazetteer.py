@@ -386,12 +386,18 @@ def role_title(words: str) -> tuple[str, list[str]] | None:
     Ranks keep their period: "Gen." is a rank, a bare "Gen" is not (a given name in Japanese).
     Callers still check that a capitalised name follows the title.
     """
+    found = _role_title(words)
+    return (found[0], list(found[1])) if found else None
+
+
+@lru_cache(maxsize=50_000)
+def _role_title(words: str) -> tuple[str, tuple[str, ...]] | None:
     tokens = _words(words, keep_periods=True)
     roles = load_agents().roles
     for start in range(len(tokens)):
         found = roles.get(" ".join(tokens[start:]))
         if found:
-            return found[0], list(found[1])
+            return found[0], tuple(found[1])
     return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventwire.extraction.docview import bounds, memo, view
+from eventwire.extraction.docview import bounds, children, memo, view
 from eventwire.extraction.patterns import Pattern, PatternSet
 
 _SUBJ = {"nsubj", "csubj"}
@@ -50,12 +50,12 @@ def _obj(verb):
 
 def _find_obj(verb):
     deps = _PASS_SUBJ if is_passive(verb) else _OBJ
-    obj = next((c for c in verb.children if c.dep_ in deps), None)
+    obj = next((c for c in children(verb) if c.dep_ in deps), None)
     for _ in range(2):
         if obj is None or obj.lemma_.lower() not in _MEASURES:
             break
-        inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
-                 for g in c.children if g.dep_ == "pobj"]
+        inner = [g for c in children(obj) if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for g in children(c) if g.dep_ == "pobj"]
         obj = inner[0] if inner else obj
         if not inner:
             break
@@ -64,15 +64,15 @@ def _find_obj(verb):
 
 def _particle(verb) -> set[str]:
     """Verb particles; 'out' in 'pulled them out of X' counts though parsed as a preposition."""
-    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")
-            or (c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in c.children))}
+    return {c.lower_ for c in children(verb) if c.dep_ in ("prt", "advmod")
+            or (c.dep_ == "prep" and c.lower_ == "out" and any(g.lower_ == "of" for g in children(c)))}
 
 
 def _prep_objects(token, prep_lemma: str) -> list:
     out = []
-    for c in token.children:
+    for c in children(token):
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep_lemma:
-            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+            out.extend(g for g in children(c) if g.dep_ in ("pobj", "pcomp"))
     return out
 
 
@@ -90,19 +90,36 @@ def _conj_expand(tokens: list) -> list:
 def _listed_appositions(tok) -> list:
     """'The US, Russia, and Switzerland': the parser hangs the list off the first name as an
     apposition; a proper-noun apposition that itself ends in 'and Z' is a list, not a title."""
-    return [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
-            and any(g.dep_ == "cc" for g in c.children) and any(g.dep_ == "conj" for g in c.children)]
+    return [c for c in children(tok) if c.dep_ == "appos" and c.pos_ == "PROPN" and tok.pos_ == "PROPN"
+            and any(g.dep_ == "cc" for g in children(c)) and any(g.dep_ == "conj" for g in children(c))]
 
 
-def _pattern_fits(p: Pattern, tok) -> bool:
+class _Trigger:
+    """What the patterns of one candidate token ask about it, each worked out once."""
+
+    __slots__ = ("tok", "obj", "obj_words", "_particles")
+
+    def __init__(self, tok, verb: bool):
+        self.tok = tok
+        self.obj = _obj(tok) if verb else None
+        self.obj_words = _object_words(self.obj)
+        self._particles = None
+
+    def particles(self) -> set[str]:
+        if self._particles is None:
+            self._particles = _particle(self.tok)
+        return self._particles
+
+
+def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
+    tok, obj = cand.tok, cand.obj
+    if p.object and not (cand.obj_words & p.object):
+        return False
     if p.passive is not None and p.passive != is_passive(tok):
         return False
-    if p.particle and not (_particle(tok) & p.particle):
+    if p.particle and not (cand.particles() & p.particle):
         return False
-    obj = _obj(tok) if p.pos == "VERB" else None
     obj_lemma = obj.lemma_.lower() if obj is not None else None
-    if p.object and not (_object_words(obj) & p.object):
-        return False
     if p.not_object and obj_lemma in p.not_object:
         return False
     if p.modifier or p.not_modifier:
@@ -115,7 +132,7 @@ def _pattern_fits(p: Pattern, tok) -> bool:
 
 def _compound_subject(tok) -> bool:
     """'The US and Russia met': partners in a reciprocal act are each other's counterpart."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and len(_conj_expand([c])) > 1 for c in tok.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and len(_conj_expand([c])) > 1 for c in children(tok))
 
 
 # Object nouns that only frame what is really acted on: "mediation efforts", "an inspection
@@ -131,7 +148,7 @@ def _object_words(obj) -> set[str]:
     lemma = obj.lemma_.lower()
     words = {lemma}
     if lemma in _FRAME_NOUNS:
-        words |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")}
+        words |= {c.lemma_.lower() for c in children(obj) if c.dep_ in ("compound", "amod")}
     return words
 
 
@@ -139,7 +156,7 @@ def _modifiers(noun) -> set[str]:
     """Lemmas of the words that modify an event noun: 'hunger' in 'a hunger strike'."""
     if noun is None:
         return set()
-    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    return {c.lemma_.lower() for c in children(noun) if c.dep_ in ("compound", "amod", "nmod")}
 
 
 def _has_target_slot(p: Pattern, tok, obj) -> bool:
@@ -148,12 +165,12 @@ def _has_target_slot(p: Pattern, tok, obj) -> bool:
     heads = [tok] + ([obj] if obj is not None else [])
     preps = {prep for prep, role in p.prep if role == "target"}
     for h in heads:
-        for c in h.children:
+        for c in children(h):
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 return True
     if p.object:
-        return any(c.dep_ == "dative" for c in tok.children)
-    return any(c.dep_ in _OBJ or c.dep_ in ("dative", "nsubjpass") for c in tok.children) or p.pos != "VERB"
+        return any(c.dep_ == "dative" for c in children(tok))
+    return any(c.dep_ in _OBJ or c.dep_ in ("dative", "nsubjpass") for c in children(tok)) or p.pos != "VERB"
 
 
 _POS_KEY = {"AUX": "VERB", "PROPN": "NOUN"}  # auxiliaries trigger as verbs, names as nouns
@@ -180,8 +197,9 @@ def find_triggers(sent, patterns: PatternSet) -> list[Match]:
         if not found:
             continue
         tok = doc[i]
+        cand = _Trigger(tok, found[0].pos == "VERB")  # a lemma's patterns share one part of speech
         for p in found:
-            if _pattern_fits(p, tok):
+            if _pattern_fits(p, cand):
                 m = Match(p, tok, anchor=tok)
                 if p.object:
                     obj = _obj(tok)
@@ -212,7 +230,7 @@ def subject_of(verb, depth: int = 0):
         agents = _prep_objects(verb, "by")
         if agents:
             return _conj_expand(agents), "syntax"
-    subj = [c for c in verb.children if c.dep_ in _SUBJ]
+    subj = [c for c in children(verb) if c.dep_ in _SUBJ]
     if subj:
         return _plural_pronoun_partners(verb, _conj_expand(subj)), "syntax"
     if passive:  # "a shell was fired from Gaza": the place it came from
@@ -221,7 +239,7 @@ def subject_of(verb, depth: int = 0):
     if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS:
-            owner = [c for c in head.children if c.dep_ == "poss"]
+            owner = [c for c in children(head) if c.dep_ == "poss"]
             if owner:  # "Peru's decision to close the border": Peru decided
                 return _conj_expand(owner), "syntax"
             # "X has no plans to send troops": the planner is the subject of "has"
@@ -243,7 +261,7 @@ def _plural_pronoun_partners(verb, subj: list) -> list:
     the compound subject of the verb that reports it."""
     if len(subj) != 1 or subj[0].lower_ not in _PLURAL_PRONOUNS or verb.dep_ != "ccomp":
         return subj
-    speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    speakers = [c for c in children(verb.head) if c.dep_ == "nsubj"]
     partners = _conj_expand(speakers)
     return partners if len(partners) > 1 else subj
 
@@ -277,25 +295,25 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
         obj = _obj(tok) if not is_passive(tok) else None
         if obj is not None and not any(r == "target" for _, r in p.prep) or (obj is not None and not m.targets):
             m.targets.extend(_conj_expand([obj]))
-        dative = [c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+        dative = [c for c in children(tok) if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON")]
         m.targets.extend(dative)
         if is_passive(tok) and not m.targets:
-            m.targets.extend(_conj_expand([c for c in tok.children if c.dep_ in _PASS_SUBJ]))
+            m.targets.extend(_conj_expand([c for c in children(tok) if c.dep_ in _PASS_SUBJ]))
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not m.targets:
             m.targets.append(tok.head)
     else:
         obj = tok.doc[next(iter(m.consumed))] if m.consumed else _obj(tok)
-        m.targets.extend(c for c in tok.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"))
+        m.targets.extend(c for c in children(tok) if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"))
         if obj is None:
             return
         for prep in ("with", "to", "against", "from", "of", "on"):
             if not m.targets:  # "talks with X", "an offer from X", "inspectors of X", "sanctions on X"
                 m.targets.extend(_conj_expand(_prep_objects(obj, prep)))
         if not m.targets:  # "attended the Beijing Olympics", "demolished the Russian embassy"
-            m.targets.extend(c for c in obj.children if c.dep_ in ("compound", "nmod", "amod", "poss")
+            m.targets.extend(c for c in children(obj) if c.dep_ in ("compound", "nmod", "amod", "poss")
                              and c.ent_type_ in ("GPE", "NORP"))
         if p.poss:
-            possessors = [c for c in obj.children if c.dep_ == "poss"]
+            possessors = [c for c in children(obj) if c.dep_ == "poss"]
             (m.sources if p.poss == "source" else m.targets).extend(possessors)
 
 
@@ -304,12 +322,12 @@ def _fill_noun(m: Match, tok, p: Pattern) -> None:
         found = _conj_expand(_prep_objects(tok, prep))
         (m.sources if role == "source" else m.targets if role == "target" else []).extend(found)
     _misattached_preps(m, p)
-    possessors = [c for c in tok.children if c.dep_ == "poss"]
+    possessors = [c for c in children(tok) if c.dep_ == "poss"]
     if possessors and not m.sources and (p.poss or "source") == "source":
         m.sources.extend(possessors)
     elif possessors and p.poss == "target":
         m.targets.extend(possessors)
-    compounds = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
+    compounds = [c for c in children(tok) if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG")]
     if compounds and not m.sources:
         m.sources.extend(compounds[:1])
     verb = governing_verb(tok)
@@ -323,7 +341,7 @@ def _fill_noun(m: Match, tok, p: Pattern) -> None:
         m.sources.extend(found)
         m.via.add(how)
         if not m.targets:
-            m.targets.extend(c for c in verb.children if c.dep_ in _OBJ)
+            m.targets.extend(c for c in children(verb) if c.dep_ in _OBJ)
     elif not m.sources:
         m.via.add("none")
 
@@ -358,18 +376,18 @@ def _misattached_preps(m: Match, p: Pattern) -> None:
 def complement_targets(token) -> list:
     """Objects of the action a framing verb introduces: "threatened to cut power to X",
     "urged Y to leave", "refused to let Z in"."""
-    out = [c for c in token.children if c.dep_ in _OBJ or c.dep_ == "dative"]
-    for comp in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
-        out += [c for c in comp.children if c.dep_ in _OBJ or c.dep_ == "dative"]
+    out = [c for c in children(token) if c.dep_ in _OBJ or c.dep_ == "dative"]
+    for comp in (c for c in children(token) if c.dep_ in ("xcomp", "ccomp")):
+        out += [c for c in children(comp) if c.dep_ in _OBJ or c.dep_ == "dative"]
         for prep in ("to", "against", "with", "on", "from", "into"):
             out += _prep_objects(comp, prep)
-            out += [g for c in comp.children if c.dep_ in _OBJ for g in _prep_objects(c, prep)]
+            out += [g for c in children(comp) if c.dep_ in _OBJ for g in _prep_objects(c, prep)]
     return out
 
 
 def place_objects(token) -> list:
     """Objects of 'in'/'inside' on the verb or its object: "lifted a curfew in Montenegro"."""
-    heads = [token] + [c for c in token.children if c.dep_ in _OBJ]
+    heads = [token] + [c for c in children(token) if c.dep_ in _OBJ]
     return [g for h in heads for g in _prep_objects(h, "in") + _prep_objects(h, "inside")]
 
 
@@ -400,7 +418,7 @@ def protest_served(m, matches):
     if m.pattern.frame != "request" and m.pattern.cameo[:2] not in ("02", "10"):
         return None
     clause = governing_verb(m.trigger) or m.trigger
-    if clause.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in clause.children):
+    if clause.dep_ not in ("advcl", "xcomp") or not any(c.lower_ == "to" for c in children(clause)):
         return None
     return next((p for p in matches if p.pattern.cameo[:2] == "14" and clause.head.i in (p.trigger.i, p.anchor.i)),
                 None)

@@ -10,7 +10,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from eventwire import gazetteer
-from eventwire.extraction.docview import ents_within, sent_of, view
+from eventwire.extraction.docview import children, ents_within, sent_of, view
 from eventwire.groups import lookup_group
 from eventwire.people import lookup_person
 from eventwire.schema import Actor
@@ -20,6 +20,7 @@ _NP_LEFT = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "punct"
 _NP_RIGHT = {"appos", "compound", "flat", "case"}
 _PRONOUNS_ORG = {"it", "its", "they", "their", "them", "itself"}
 _PRONOUNS_PERSON = {"he", "his", "him", "she", "her", "himself", "herself"}
+_PRONOUNS = _PRONOUNS_ORG | _PRONOUNS_PERSON
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
 # Heads that name no actor on their own ("part", "aim"): a phrase headed by them is not an actor.
 _NOT_ACTORS = {"part", "aim", "framework", "process", "need", "capacity", "stability", "way",
@@ -156,9 +157,9 @@ def _unique(items) -> list[str]:
     return out
 
 
-def _person_and_role(tokens):
+def _person_and_role(tokens, ents_in_phrase=None):
     """(name, role, role sectors) when the phrase holds a PERSON entity."""
-    ents = [e for e in _ents_in(tokens) if e.label_ == "PERSON"]
+    ents = [e for e in (_ents_in(tokens) if ents_in_phrase is None else ents_in_phrase) if e.label_ == "PERSON"]
     if not ents:
         return None, None, []
     person = ents[-1]
@@ -180,7 +181,7 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     """The coded actor for the noun phrase headed by `head`, or None if it names no actor."""
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
         head = head.head.head
-    if head.pos_ == "PRON" or head.lower_ in _PRONOUNS_ORG | _PRONOUNS_PERSON:
+    if head.pos_ == "PRON" or head.lower_ in _PRONOUNS:
         return _pronoun_actor(head, offset, memory)
     counted = _counted_group(head)
     if counted is not None:  # "thousands of Nigerians", "52 members of the movement"
@@ -189,7 +190,8 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     if head.lemma_.lower() in _NOT_ACTORS and not head.ent_type_:
         return None
     country, sectors, org_name = None, [], None
-    ents = sorted(_ents_in(tokens), key=lambda e: not (e.start <= head.i < e.end))  # the head's own first
+    in_phrase = _ents_in(tokens)
+    ents = sorted(in_phrase, key=lambda e: not (e.start <= head.i < e.end))  # the head's own first
     placed = any(e.label_ in ("GPE", "NORP") for e in ents)
     for ent in ents:
         c, s, n = entity_code(ent, memory.year)
@@ -197,7 +199,7 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
             country, org_name = c, n
         if ent.label_ != "PERSON" or not placed:
             sectors += s
-    name, role, role_sectors = _person_and_role(tokens)
+    name, role, role_sectors = _person_and_role(tokens, in_phrase)
     sectors = _unique(role_sectors + gazetteer.sectors_for(_sector_words(tokens)) + sectors)
     if country is None or _ethnic(tokens):  # "ethnic Albanians in south Serbia" live in Serbia
         country = _country_of_place(head) or country or _state_reference(head, memory)
@@ -219,9 +221,9 @@ def _counted_group(head):
     """The group a count or membership noun stands for: 'thousands of Nigerians' -> Nigerians."""
     if head.lemma_.lower() not in _COUNT_NOUNS and head.lower_ not in _COUNT_NOUNS:
         return None
-    for prep in head.children:
+    for prep in children(head):
         if prep.dep_ == "prep" and prep.lower_ == "of":
-            objs = [g for g in prep.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+            objs = [g for g in children(prep) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
             if objs:
                 return objs[0]
     return None
@@ -236,14 +238,14 @@ def _ethnic(tokens) -> bool:
 
 def _country_of_place(head) -> str | None:
     """'Opposition groups in Zimbabwe', 'rebels from Mali': a group placed in a country is of it."""
-    kids = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
-    kids += [g for c in head.children if c.dep_ == "acl" for g in c.children
+    kids = [c for c in children(head) if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS]
+    kids += [g for c in children(head) if c.dep_ == "acl" for g in children(c)
              if g.dep_ == "prep" and g.lower_ in _PLACE_PREPS]
     for prep in kids:
-        for obj in prep.children:
+        for obj in children(prep):
             if obj.dep_ != "pobj":
                 continue
-            for tok in [obj, *obj.children]:
+            for tok in [obj, *children(obj)]:
                 ent = ent_of(tok)
                 if ent is not None and ent.label_ in ("GPE", "LOC", "NORP"):
                     code = entity_code(ent)[0] or _city_country(ent.text)
@@ -270,7 +272,7 @@ _STATE_NOUNS = {"country", "nation", "kingdom", "republic", "state"}
 
 def _state_reference(head, memory: Memory) -> str | None:
     """'the country', 'the nation': the country last named (in this sentence or before)."""
-    if head.lemma_.lower() not in _STATE_NOUNS or not any(c.lower_ in ("the", "this") for c in head.children):
+    if head.lemma_.lower() not in _STATE_NOUNS or not any(c.lower_ in ("the", "this") for c in children(head)):
         return None
     for t in reversed(head.doc[: head.i]):
         if t.ent_type_ == "GPE":
@@ -308,7 +310,7 @@ def _corefer(tokens, head, memory: Memory, sectors, name):
     if name and name.split()[-1].lower() in memory.by_name:
         ref = memory.by_name[name.split()[-1].lower()]
         return ref.country, _unique(sectors + ref.sector)
-    poss = [t for t in tokens if t.dep_ == "poss" and t.lower_ in _PRONOUNS_ORG | _PRONOUNS_PERSON]
+    poss = [t for t in tokens if t.dep_ == "poss" and t.lower_ in _PRONOUNS]
     if poss:
         ref = _possessor(poss[0], memory)
         if ref is not None:
@@ -365,7 +367,7 @@ def mentions_in(sent, offset: int, memory: Memory) -> list[Actor]:
 
 def split_modifier_countries(head, offset: int, memory: Memory) -> list[Actor]:
     """'Hungarian and Romanian officials': one phrase, two actors with the phrase's sectors."""
-    mods = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
+    mods = [c for c in children(head) if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
     mods += [cc for m in mods for cc in m.conjuncts if cc.ent_type_ in ("NORP", "GPE")]
     if len({m.i for m in mods}) < 2:
         return []

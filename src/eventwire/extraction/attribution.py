@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from eventwire.extraction.docview import bounds, sent_of, view
+from eventwire.extraction.docview import bounds, children, sent_of, view
 
 REPORT_VERBS = {"say", "tell", "add", "note", "stress", "state", "announce", "claim", "report",
                 "warn", "insist", "confirm", "declare", "explain", "emphasise", "emphasize",
@@ -32,7 +32,7 @@ def _root_reporter(tok):
     """Quote sentences: '"...," the ministry said' makes 'said' the root, the quote a ccomp/parataxis."""
     root = sent_of(tok).root
     if root.lemma_.lower() in REPORT_VERBS and root.i != tok.i:
-        if any(c.dep_ in ("nsubj",) for c in root.children):
+        if any(c.dep_ in ("nsubj",) for c in children(root)):
             return root
     return None
 
@@ -45,14 +45,14 @@ def according_to(sent):
         return None
     for t in doc[start:end]:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            objs = [c for c in children(doc[t.i + 1]) if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
     return None
 
 
 def speaker_token(reporter):
-    return next((c for c in reporter.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return next((c for c in children(reporter) if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def quote_span(sent_text: str, sent_start: int, pos_in_sent: int) -> tuple[str, int, int] | None:

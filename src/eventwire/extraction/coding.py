@@ -14,7 +14,7 @@ from eventwire.extraction.actors import (
     Memory, doc_text, ent_of, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
 from eventwire.extraction.codes import code_fields
-from eventwire.extraction.docview import view
+from eventwire.extraction.docview import children, view
 from eventwire.extraction.modality import final_code, is_contentless, is_framing
 from eventwire.extraction.patterns import PatternSet
 from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
@@ -253,7 +253,7 @@ class StoryCoder:
 
         for tok in _clause_tokens(m):
             if tok.lower_ in ("in", "at") and tok.dep_ == "prep":
-                for obj in tok.children:
+                for obj in children(tok):
                     if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
                         ent = ent_of(obj)
                         found = locate(ent.text if ent is not None else obj.text)

@@ -7,6 +7,8 @@ dateparser with the publication date as the base, preferring the past.
 
 from __future__ import annotations
 
+from eventwire.extraction.docview import children
+
 import datetime as dt
 import functools
 import re
@@ -80,11 +82,11 @@ def _settings(base: dt.date | None) -> dict:
 def date_tokens_of(clause_head):
     """DATE entities attached to a clause's verb (directly, or through a preposition)."""
     out = []
-    for c in clause_head.children:
+    for c in children(clause_head):
         if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "obl", "nmod", "advmod"):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("on", "in", "since", "during", "by", "at"):
-            out.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "DATE")
+            out.extend(g for g in children(c) if g.dep_ == "pobj" and g.ent_type_ == "DATE")
     return out
 
 

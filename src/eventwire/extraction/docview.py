@@ -27,43 +27,60 @@ class DocView:
     ent_at: dict[int, object]  # token index -> its entity Span
     sent_of: list[int]  # token index -> index of its sentence in `sents`
     sents: list  # sentence Spans
+    kids: list[list[int]]  # token index -> its children's indices, in order
     memo: dict = field(default_factory=dict)  # per-token results of pure functions
+    child_tokens: dict = field(default_factory=dict)  # token index -> its children's Tokens
 
 
-def view(doc) -> DocView:
-    """The Doc's view, built on first use."""
+def view(doc, text: str | None = None) -> DocView:
+    """The Doc's view, built on first use (`text`: the Doc's text where the caller has it)."""
     found = doc.user_data.get("ew_view")
     if found is None:
-        found = doc.user_data["ew_view"] = _build(doc)
+        found = doc.user_data["ew_view"] = _build(doc, doc.text if text is None else text)
     return found
 
 
-def _build(doc) -> DocView:
+def _build(doc, text: str) -> DocView:
     lemmas, tags, labels, heads = doc.to_array([LEMMA, POS, DEP, HEAD]).T.tolist()
     strings = doc.vocab.strings
-    lemma = [strings[h].lower() for h in lemmas]
-    pos = [_label(strings, h) for h in tags]
-    dep = [_label(strings, h) for h in labels]
-    passive = {i + (h - (1 << 64) if h >= 1 << 63 else h)  # HEAD is an unsigned offset
-               for i, (d, h) in enumerate(zip(dep, heads)) if d in _PASSIVE_MARKS}
+    lemma = [_LEMMAS.get(h) or _lemma(strings, h) for h in lemmas]
+    pos = [_LABELS.get(h) or _label(strings, h) for h in tags]
+    dep = [_LABELS.get(h) or _label(strings, h) for h in labels]
+    kids: list[list[int]] = [[] for _ in heads]
+    passive = set()
+    for i, offset in enumerate(heads):
+        if offset:  # HEAD is an unsigned offset to the head; 0 for the root
+            head = i + (offset - (1 << 64) if offset >= 1 << 63 else offset)
+            kids[head].append(i)
+            if dep[i] in _PASSIVE_MARKS:
+                passive.add(head)
     ents = list(doc.ents)
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     sents, sent_of = [], [0] * len(doc)
     for n, s in enumerate(doc.sents):
         sents.append(s)
         sent_of[s.start:s.end] = [n] * (s.end - s.start)
-    return DocView(doc.text, lemma, pos, dep, passive, ents, ent_at, sent_of, sents)
+    return DocView(text, lemma, pos, dep, passive, ents, ent_at, sent_of, sents, kids)
 
 
-_LABELS: dict[int, str] = {}  # POS and dependency labels: a closed set, kept across Docs
+# String hash -> string, kept across Docs. A hash always stands for the same string (memory zones
+# only forget strings), so these never go stale; they stop growing at a fixed size.
+_LABELS: dict[int, str] = {}  # POS and dependency labels: a closed set
+_LEMMAS: dict[int, str] = {}  # lemma hash -> lower-cased lemma
+_MAX_LEMMAS = 200_000
 
 
 def _label(strings, key: int) -> str:
-    found = _LABELS.get(key)
-    if found is None:
-        found = strings[key] if key else ""
-        if len(_LABELS) < 1000:
-            _LABELS[key] = found
+    found = strings[key] if key else ""
+    if len(_LABELS) < 1000:
+        _LABELS[key] = found
+    return found
+
+
+def _lemma(strings, key: int) -> str:
+    found = strings[key].lower() if key else ""
+    if len(_LEMMAS) < _MAX_LEMMAS:
+        _LEMMAS[key] = found
     return found
 
 
@@ -82,6 +99,16 @@ def sent_of(tok):
 def ents_within(span) -> list:
     """The entities inside a sentence or other span (spaCy's `span.ents` rebuilds them all)."""
     return [e for e in view(span.doc).ents if e.start >= span.start and e.end <= span.end]
+
+
+def children(tok) -> list:
+    """The token's syntactic children in order, as spaCy's `token.children` gives them (made once)."""
+    v = view(tok.doc)
+    found = v.child_tokens.get(tok.i)
+    if found is None:
+        doc = tok.doc
+        found = v.child_tokens[tok.i] = [doc[j] for j in v.kids[tok.i]]
+    return found
 
 
 def memo(tok, name: str, compute):

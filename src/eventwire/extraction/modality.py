@@ -8,6 +8,8 @@ takes its sub-code from the action it introduces.
 
 from __future__ import annotations
 
+from eventwire.extraction.docview import children
+
 from eventwire.extraction import status
 from eventwire.extraction.codes import appeal_code, demand_code, intent_code, reject_code, threat_code
 
@@ -51,30 +53,30 @@ def is_contentless(pattern, trigger, embedded) -> bool:
         return not _has_xcomp(trigger)
     if embedded is not None:
         return False
-    has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
+    has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in children(trigger))
     if pattern.frame == "request":  # "calling them speculation" is no call on anyone
-        own_prep = any(c.dep_ == "prep" and pattern.prep_role(c.lower_) for c in trigger.children)
+        own_prep = any(c.dep_ == "prep" and pattern.prep_role(c.lower_) for c in children(trigger))
         asked_for = trigger.lemma_.lower() not in _SPEECH_VERBS and any(
-            c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in trigger.children)
+            c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in children(trigger))
         return not has_complement and not pattern.object and not own_prep and not asked_for
     return trigger.lemma_.lower() in _CONTENTLESS_INTENT or not has_complement
 
 
 def _agreement_to_act(trigger) -> bool:
     """The agreement noun (the trigger or its object) takes a to-infinitive: 'a deal to swap ...'."""
-    nouns = [trigger] + [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
-    return any(c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-               for n in nouns for c in n.children)
+    nouns = [trigger] + [c for c in children(trigger) if c.dep_ in ("dobj", "obj")]
+    return any(c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))
+               for n in nouns for c in children(n))
 
 
 def _has_xcomp(trigger) -> bool:
-    return any(c.dep_ == "xcomp" for c in trigger.children)
+    return any(c.dep_ == "xcomp" for c in children(trigger))
 
 
 def _self_directed(trigger, embedded) -> bool:
     """'X seeks to deepen ties': the seeker will act itself (intent), nobody is asked."""
-    addressed = any(c.dep_ in ("dobj", "dative", "obj") for c in trigger.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in trigger.children)  # "called on Y to"
+    addressed = any(c.dep_ in ("dobj", "dative", "obj") for c in children(trigger)) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in children(trigger))  # "called on Y to"
     return embedded.trigger.dep_ == "xcomp" and embedded.trigger.head.i == trigger.i and not addressed
 
 

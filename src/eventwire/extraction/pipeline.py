@@ -129,8 +129,8 @@ class Extractor:
         doc.place = _dateline_place(doc.dateline)
         coder = StoryCoder(doc, self.patterns)
         for block, parsed_doc in parsed:
-            text = view(parsed_doc).text
-            for sent in view(parsed_doc).sents:
+            text = story.text[block.start:block.end]  # the Doc's own text
+            for sent in view(parsed_doc, text).sents:
                 doc.sentences.append(Span(text[sent.start_char:sent.end_char], block.start + sent.start_char,
                                           block.start + sent.end_char))
                 coder.code_sentence(sent, block, len(doc.sentences) - 1)

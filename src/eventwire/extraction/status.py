@@ -6,6 +6,8 @@ report nouns ("reports that ...", "claims ...") whose content the story does not
 
 from __future__ import annotations
 
+from eventwire.extraction.docview import children
+
 from dataclasses import dataclass
 
 PLAN_VERBS = {"plan", "intend", "prepare", "aim", "seek", "want", "hope", "expect", "decide",
@@ -44,14 +46,14 @@ def _path_up(tok, stop=None):
 
 
 def _negated(tok) -> str | None:
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det", "neg")):
             return c.text
     return None
 
 
 def _future(tok) -> str | None:
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX:
             return c.text
     return None
@@ -70,8 +72,8 @@ def _report_noun_above(chain):
 
 
 def _report_noun_child(verb):
-    for c in verb.children:
-        objs = [c] if c.dep_ in ("dobj", "obj") else [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else []
+    for c in children(verb):
+        objs = [c] if c.dep_ in ("dobj", "obj") else [g for g in children(c) if g.dep_ == "pobj"] if c.dep_ == "prep" else []
         for o in objs:
             if o.lemma_.lower() in REPORT_NOUNS and o.pos_ == "NOUN":
                 return o
@@ -106,7 +108,7 @@ def read_status(trigger, anchor, boundary=None) -> StatusReading:
     for t in upto[:3]:
         neg = _negated(t)
         if neg:
-            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | MODAL_HYPO | {"can", "ca"} for c in t.children):
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | MODAL_HYPO | {"can", "ca"} for c in children(t)):
                 return StatusReading("asserted", neg, refusal=True)
             return StatusReading("denied", neg)
     return _modality(upto)
@@ -131,9 +133,9 @@ def _reported(verb) -> bool:
 
 
 def _conditional_clause(verb):
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
-            return next(g for g in c.children if g.dep_ == "mark")
+    for c in children(verb):
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in children(c)):
+            return next(g for g in children(c) if g.dep_ == "mark")
     return None
 
 
@@ -143,12 +145,12 @@ def _plan_noun(t) -> bool:
 
 def _modality(chain) -> StatusReading:
     for n, t in enumerate(chain[:4]):
-        for c in t.children:
+        for c in children(t):
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return StatusReading("hypothetical", c.text)
             if c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS:
                 return StatusReading("claimed", c.text)
-        if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in t.children):
+        if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in children(t)):
             return StatusReading("hypothetical", t.text)
         cond = _conditional_clause(t)
         if cond is not None:  # "will impose tariffs if Y keeps its quotas"
@@ -156,7 +158,7 @@ def _modality(chain) -> StatusReading:
         fut = _future(t)
         if fut:
             return StatusReading("planned", fut)
-        modal = next((c for c in t.children if c.dep_ == "aux" and c.lower_ in MODAL_HYPO), None)
+        modal = next((c for c in children(t) if c.dep_ == "aux" and c.lower_ in MODAL_HYPO), None)
         if modal is not None:
             if modal.lower_ == "would" and _reported(t):  # "said it would": the future, reported
                 return StatusReading("planned", modal.text)
@@ -181,7 +183,7 @@ def obligation(verb) -> bool:
     calls for it rather than reports it (the must may sit on the clause the act serves)."""
     t = verb
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in t.children):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in children(t)):
             return True
         if t.dep_ not in ("xcomp", "advcl") or t.head.i == t.i:
             return False
