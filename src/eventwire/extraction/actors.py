@@ -254,6 +254,46 @@ def _country_of_place(head) -> str | None:
     return None
 
 
+_PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "area",
+                "border", "territory", "port", "state", "county", "suburb", "neighbourhood",
+                "neighborhood", "quarter", "countryside", "island", "coast", "enclave", "camp"}
+# Where an attack happened: "killed in Beirut", "a blast near the town of X", "outside the city".
+_SCENE_PREPS = {"in", "at", "near", "outside", "inside", "around"}
+
+
+def scene_of(heads, offset: int) -> Actor | None:
+    """The country where something happened, read from place phrases on `heads` (a verb and
+    the nouns of its clause): 'in eastern Beirut', 'near the town of X', 'outside the Iraqi
+    city of Y'. The actor spans the place's words; it names a country, not a doer."""
+    for head in heads:
+        for prep in children(head):
+            if prep.dep_ != "prep" or prep.lower_ not in _SCENE_PREPS:
+                continue
+            inner = [g for c in children(prep) if c.dep_ == "prep" for g in children(c)]  # "outside of X"
+            for obj in [*children(prep), *inner]:
+                if obj.dep_ == "pobj":
+                    found = _place_in(obj, offset)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _place_in(obj, offset: int) -> Actor | None:
+    """A place named by a scene phrase's noun, its modifiers, or its 'of' phrase ('the town of X')."""
+    names = [obj, *children(obj)] + [g for c in children(obj) if c.dep_ == "prep" and c.lower_ == "of"
+                                    for g in children(c) if g.dep_ == "pobj"]
+    for tok in names:
+        ent = ent_of(tok)
+        if ent is None or ent.label_ not in ("GPE", "LOC", "NORP"):
+            continue
+        if ent.label_ == "NORP" and obj.lemma_.lower() not in _PLACE_NOUNS:
+            continue  # "in Israeli shelling" names a weapon's owner, not a place
+        code = entity_code(ent)[0] or _city_country(ent.text)
+        if code and code not in ("IGO", "NGO"):
+            return Actor(ent.text, offset + ent.start_char, offset + ent.end_char, code)
+    return None
+
+
 def _city_country(name: str) -> str | None:
     from eventwire.extraction.places import locate
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from eventwire.extraction import actions, attribution, dates, status
+from eventwire.extraction import actions, actors, attribution, dates, status
 from eventwire.extraction.actors import (
     Memory, doc_text, ent_of, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
-from eventwire.extraction.codes import code_fields
+from eventwire.extraction.codes import appeal_code, code_fields
 from eventwire.extraction.docview import children, view
 from eventwire.extraction.modality import final_code, is_contentless, is_framing
 from eventwire.extraction.patterns import PatternSet
@@ -89,13 +89,23 @@ class StoryCoder:
             reading = status.StatusReading("planned", m.trigger.text)
         said_by = self._said_by(m.anchor, ctx)
         sources, targets, notes = self._actors(m, ctx, said_by)
-        if not targets and m.pattern.frame in ("intent", "threat", "request"):
+        if not sources and reading.status == "asserted" and m.pattern.cameo[:2] in _FORCE_ROOTS:
+            sources, targets = self._unclaimed_force(m, ctx, targets, notes)
+        obliging = self._obliging_speaker(m, ctx, sources)
+        if obliging is not None:  # "the council said Y must withdraw": the council asks Y
+            sources, targets = [obliging], sources
+            notes.append("obligation_reported")
+        if not targets and (m.pattern.frame in ("intent", "threat", "request") or is_framing(m.pattern, m.trigger)):
             targets = self._framed_targets(m, ctx, embedded, said_by, sources)
         if sources and not targets:
             targets = self._place_target(m, ctx, sources)
         if m.pattern.cameo[:2] == "14":
             sources, targets = self._protest_parties(m, ctx, sources, targets, notes)
         cameo = self._cameo(m, reading, embedded, notes)
+        if "obligation_reported" in notes:
+            cameo = appeal_code(cameo)
+        if cameo == "1823" and _military_killing(m, targets):
+            cameo = "190"
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         needs = _needs_target(m.pattern) and not (embedded is not None and is_framing(m.pattern, m.trigger)
                                                   and not _needs_target(embedded.pattern))
@@ -121,6 +131,42 @@ class StoryCoder:
             scanned = [t for t in actions.complement_targets(m.trigger) if t.lemma_.lower() not in moved]
             targets = _coded(self._resolve_all(scanned, ctx))
         return [t for t in targets if not any(_same(t, s) for s in sources)]
+
+    def _obliging_speaker(self, m, ctx: Context, doers) -> Actor | None:
+        """Who says that the doers of a cooperative act must do it: "the council said Y must
+        withdraw" is the council's call on Y (an appeal), not Y's act."""
+        if not doers or m.pattern.cameo[:2] > "08" or not status.obligation(m.anchor):
+            return None
+        reporter = attribution.reporting_verb(m.anchor)
+        who = attribution.speaker_token(reporter) if reporter is not None else None
+        speaker = resolve_actor(who, ctx.offset, self.memory) if who is not None else None
+        if speaker is None or not speaker.country or any(_same(speaker, d) for d in doers):
+            return None
+        return speaker
+
+    def _unclaimed_force(self, m, ctx: Context, targets, notes):
+        """'Three soldiers were killed by a roadside bomb near X': force with no named attacker.
+        A weapon's nationality ('killed in Israeli shelling') names the attacker; failing that,
+        the attack is coded to the country of the scene, and victims named only as people are
+        taken to be of that country (the Phoenix and PLOVER gold convention for unknown
+        perpetrators)."""
+        heads = [m.anchor] + [t for t in m.sources if t.pos_ in ("NOUN", "PROPN")]
+        heads += [g for prep in ("in", "by") for g in actions._prep_objects(m.anchor, prep)]
+        scene = actors.scene_of(heads, ctx.offset)
+        armed = [c for h in heads for c in children(h) if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+        attackers = _coded([resolve_actor(armed[0], ctx.offset, self.memory)]) if armed else []
+        if attackers or scene is not None:
+            notes.append("source_from_weapon" if attackers else "source_from_scene")
+        attackers = attackers or ([scene] if scene is not None else [])
+        if scene is None:
+            return attackers, targets
+        victims = targets or [self._victim(t, ctx) for t in m.targets if t.pos_ == "NOUN"]
+        return attackers, [_placed_as(v, scene.country, notes) for v in victims]
+
+    def _victim(self, tok, ctx: Context) -> Actor:
+        """A victim as the parse names it ('four children', 'a journalist'), coded or not."""
+        actor = resolve_actor(tok, ctx.offset, self.memory)
+        return actor or Actor(tok.text, ctx.offset + tok.idx, ctx.offset + tok.idx + len(tok.text))
 
     def _protest_parties(self, m, ctx: Context, sources, targets, notes):
         """Whom a protest is aimed at, and unplaced protesters placed by it: "fundamentalists
@@ -308,6 +354,21 @@ def _agentless(m) -> bool:
         and m.trigger.head.pos_ in ("VERB", "AUX")
 
 
+# Means of conventional warfare: a killing done with them is fighting (CAMEO 19), not 1823.
+_MILITARY_MEANS = {"shelling", "shell", "tank", "artillery", "airstrike", "strike", "missile", "rocket",
+                   "mortar", "bombardment", "helicopter", "jet", "drone", "fighting", "clash", "battle",
+                   "offensive", "raid", "gunship", "warplane", "aircraft"}
+
+
+def _military_killing(m, targets) -> bool:
+    """CAMEO 1823 is killing by physical assault; soldiers killed, or people killed by shelling,
+    air strikes or in battle, are casualties of fighting (root 19)."""
+    if any("MIL" in t.sector for t in targets):
+        return True
+    means = [g for prep in ("in", "by") for g in actions._prep_objects(m.anchor, prep)]
+    return any(t.lemma_.lower() in _MILITARY_MEANS for g in means for t in (g, *children(g)))
+
+
 def _placed_as(actor: Actor, country: str, notes: list) -> Actor:
     if actor.country:
         return actor
@@ -327,6 +388,9 @@ def _same(a: Actor, b: Actor) -> bool:
 
 # Where a protest's addressee sits: "against X", "the resignation of X", "X's decision".
 _AIMED_AT = {"pobj", "dobj", "poss", "appos"}
+
+# Roots of armed force: an attack with no named attacker is still coded (`_unclaimed_force`).
+_FORCE_ROOTS = {"18", "19", "20"}
 
 # Acts whose allegation is an accusation: coercion, force, protest, threats, rejection.
 _HOSTILE_ACTS = {"12", "13", "14", "15", "16", "17", "18", "19", "20"}
