@@ -91,3 +91,25 @@ def test_evacuating_the_wounded_is_humanitarian_aid(extractor):
     coding = _given(extractor, "Jordanian helicopters evacuated the wounded from the besieged town of Daraa.",
                     "Jordanian helicopters", "Daraa")
     assert coding.plover == "AID"
+
+
+BATCH = [("Dozens of prisoners began a hunger strike against the Bolivian government.", "prisoners", "Bolivian government"),
+         ("Israel launched a strike against Hamas positions in Gaza.", "Israel", "Hamas"),
+         ("Kenya and Uganda signed a trade agreement in Nairobi.", "Kenya", "Uganda"),
+         ("The minister said nothing.", None, None)]
+
+
+def test_coding_a_batch_gives_what_coding_one_by_one_gives(extractor):
+    one_by_one = [extractor.classify(*item) for item in BATCH]
+    assert list(extractor.classify_many(BATCH, batch_size=3)) == one_by_one
+    assert [c.plover for c in one_by_one[:3]] == ["PROTEST", "ASSAULT", "SUPPORT"]
+
+
+def test_a_malformed_item_gets_an_error_and_the_rest_of_the_batch_is_coded(extractor):
+    from eventwire.errors import InputError
+
+    results = list(extractor.classify_many([BATCH[1], ("only text",), (42, "a", "b"), BATCH[2]]))
+    assert [type(r).__name__ for r in results] == ["Coding", "InputError", "InputError", "Coding"]
+    assert isinstance(results[1], InputError) and "item 1" in str(results[1]) and "triple" in str(results[1])
+    assert "not a string" in str(results[2])
+    assert (results[0].plover, results[3].plover) == ("ASSAULT", "SUPPORT")

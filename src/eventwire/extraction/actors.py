@@ -396,11 +396,12 @@ def inherit_counterpart_sectors(target: Actor | None, source: Actor | None) -> A
 
 def mentions_in(sent, offset: int, memory: Memory) -> list[Actor]:
     """Every country/organisation mention in a sentence (used for fallbacks and memory)."""
-    out = []
+    out, text = [], view(sent.doc).text
     for ent in ents_within(sent):
         c, s, n = entity_code(ent)
         if c:
-            out.append(Actor(ent.text, offset + ent.start_char, offset + ent.end_char, c, s, n))
+            start, end = ent.start_char, ent.end_char
+            out.append(Actor(text[start:end], offset + start, offset + end, c, s, n))
             memory.country_counts[c] = memory.country_counts.get(c, 0) + 1
     return out
 

@@ -34,7 +34,7 @@ _WARM_UP = Story("ANKARA (Wire) - Turkey held talks with Syria in Damascus on Au
 
 def fingerprint(text: str) -> str:
     """Content id: the same story text (up to case, accents and spacing) gives the same id."""
-    norm = " ".join(unicodedata.normalize("NFKC", text).lower().split())
+    norm = " ".join((text if text.isascii() else unicodedata.normalize("NFKC", text)).lower().split())
     return "ew-" + hashlib.sha1(norm.encode("utf-8")).hexdigest()[:16]
 
 
@@ -143,6 +143,20 @@ class Extractor:
         from eventwire.extraction.given import classify_given
 
         return self._in_zone(classify_given, self, text, source, target)
+
+    def classify_many(self, items, batch_size: int = 256) -> Iterator:
+        """Given-actor coding of many (text, source, target) items, parsed in batches; yields a
+        Coding, or the InputError of a malformed item, for each input in order."""
+        from eventwire.extraction.given import classify_given_many
+
+        batch: list = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._in_zone(classify_given_many, self, batch)
+                batch = []
+        if batch:
+            yield from self._in_zone(classify_given_many, self, batch)
 
 
 class _Zone:

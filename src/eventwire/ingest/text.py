@@ -109,10 +109,12 @@ def _check_size(n_bytes: int, origin: str) -> None:
             f"(split it, or raise {settings.env_name('max_bytes')})", origin)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters but tab, newlines, form feed
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:20000]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return bad / max(1, len(sample))
+    return len(_CONTROL.findall(sample)) / max(1, len(sample))
 
 
 def _not_english(words: list[str]) -> bool:
