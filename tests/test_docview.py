@@ -51,3 +51,12 @@ def test_according_to_finds_its_object_only_where_the_phrase_is(docs):
 
     assert according_to(docs[1]).text == "media"
     assert according_to(docs[0]) is None
+
+
+def test_children_and_subtrees_follow_spacys_order(docs):
+    from eventwire.extraction.docview import children, subtree
+
+    for doc in docs:
+        for tok in doc:
+            assert [c.i for c in children(tok)] == [c.i for c in tok.children]
+            assert subtree(tok) == [t.i for t in tok.subtree]

@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 FACTORY = "eventwire_phrase_ruler"
+VERSION = "v1"
 _CHECKS = {"LOWER", "TEXT", "IS_LOWER"}
 
 

@@ -14,7 +14,7 @@ from eventwire.extraction.actors import (
     Memory, doc_text, ent_of, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
 from eventwire.extraction.codes import appeal_code, code_fields
-from eventwire.extraction.docview import children, view
+from eventwire.extraction.docview import children, subtree, view
 from eventwire.extraction.modality import final_code, is_contentless, is_framing
 from eventwire.extraction.patterns import PatternSet
 from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
@@ -297,9 +297,10 @@ class StoryCoder:
     def _location(self, m) -> Location | None:
         from eventwire.extraction.places import locate
 
-        for tok in _clause_tokens(m):
-            if tok.lower_ in ("in", "at") and tok.dep_ == "prep":
-                for obj in children(tok):
+        doc, dep = m.anchor.doc, view(m.anchor.doc).dep
+        for i in _clause_indices(m):
+            if dep[i] == "prep" and doc[i].lower_ in ("in", "at"):
+                for obj in children(doc[i]):
                     if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
                         ent = ent_of(obj)
                         found = locate(ent.text if ent is not None else obj.text)
@@ -450,14 +451,15 @@ def _one_per_coordination(matches):
     return out
 
 
-def _clause_tokens(m):
+def _clause_indices(m):
+    """Token indices under the anchor, then under the trigger (each once)."""
     heads = [m.anchor] if m.anchor.i == m.trigger.i else [m.anchor, m.trigger]
     seen = set()
     for h in heads:
-        for t in h.subtree:
-            if t.i not in seen:
-                seen.add(t.i)
-                yield t
+        for i in subtree(h):
+            if i not in seen:
+                seen.add(i)
+                yield i
 
 
 def _evidence(m, ctx: Context, src: Actor | None, tgt: Actor | None) -> Span:

@@ -111,6 +111,24 @@ def children(tok) -> list:
     return found
 
 
+def subtree(tok) -> list[int]:
+    """Indices of the token's subtree in the order of spaCy's `token.subtree`, without Tokens."""
+    out: list[int] = []
+    _walk(view(tok.doc).kids, tok.i, out)
+    return out
+
+
+def _walk(kids: list[list[int]], i: int, out: list[int]) -> None:
+    below = kids[i]
+    for k in below:
+        if k < i:
+            _walk(kids, k, out)
+    out.append(i)
+    for k in below:
+        if k > i:
+            _walk(kids, k, out)
+
+
 def memo(tok, name: str, compute):
     """`compute(tok)`, remembered for this token of this Doc under `name`."""
     cache = view(tok.doc).memo

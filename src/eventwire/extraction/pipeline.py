@@ -200,7 +200,15 @@ def _versions(patterns: PatternSet, nlp) -> dict[str, str]:
 
     return {"eventwire": __version__, "patterns": patterns.version, "gazetteer": GAZETTEER_VERSION, "people": PEOPLE_VERSION, "groups": GROUPS_VERSION,
             "ontology": ONTOLOGY_VERSION, "schema": SCHEMA_VERSION,
-            "model": f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"}
+            "model": f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}", "ruler": _ruler_version(nlp)}
+
+
+def _ruler_version(nlp) -> str:
+    """Which entity ruler set the gazetteer's entities (they can differ where two patterns tie)."""
+    from eventwire.phrase_ruler import FACTORY, VERSION
+
+    names = {nlp.get_pipe_meta(name).factory for name in nlp.pipe_names}
+    return f"{FACTORY}.{VERSION}" if FACTORY in names else ("entity_ruler" if "entity_ruler" in names else "none")
 
 
 @functools.lru_cache(maxsize=2)
