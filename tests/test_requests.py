@@ -75,3 +75,17 @@ def test_promising_to_let_refugees_return_is_an_intent_to_yield(extractor):
 def test_refusing_to_let_planes_land_is_a_rejection(extractor):
     events = _events(extractor, "Egypt refused to allow Israeli planes to land.")
     assert ("EGY", "ISR", "12") in _dyads(events), events
+
+
+def test_agreeing_to_a_thing_rather_than_an_act_is_agreement(extractor):
+    events = _events(extractor, "The Security Council agreed to a one-year extension of the monitoring mission in Cyprus.")
+    assert [(s, c) for s, _, c, _ in events] == [("IGO", "030")]
+
+
+def test_agreeing_to_an_act_still_takes_its_code_from_the_act(extractor):
+    events = _events(extractor, "Serbia agreed to reopen the border crossing.")
+    assert [(s, c[:2]) for s, _, c, _ in events] == [("SRB", "03")] and events[0][2] != "030"
+
+
+def test_calling_someone_on_a_weekday_is_no_appeal(extractor):
+    assert not any(c[:2] == "02" for _, _, c, _ in _events(extractor, "The French president called the Russian leader on Friday."))

@@ -133,8 +133,18 @@ def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
         mods = _modifiers(tok if p.pos == "NOUN" else obj)
         if (p.modifier and not mods & p.modifier) or mods & p.not_modifier:
             return False
+    if "topic" in p.requires and not _has_topic_slot(p, tok):
+        return False
     return "target" not in p.requires or _has_target_slot(p, tok, obj) or \
         (p.reciprocal and _compound_subject(tok))
+
+
+def _has_topic_slot(p: Pattern, tok) -> bool:
+    """'agreed to an extension', 'called for calm', 'pushed for Y to act': the preposition that
+    names the topic is there (heading a clause, it is the clause's marker)."""
+    preps = {prep for prep, role in p.prep if role == "topic"}
+    return any((c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in preps for g in children(c))) for c in children(tok))
 
 
 def _compound_subject(tok) -> bool:

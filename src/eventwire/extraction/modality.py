@@ -66,7 +66,12 @@ def is_contentless(pattern, trigger, embedded) -> bool:
 
 def _own_prep(pattern, trigger) -> bool:
     """The trigger has a preposition its pattern names: 'called for', 'asked Y for'."""
-    return any(c.dep_ == "prep" and pattern.prep_role(c.lower_) for c in children(trigger))
+    return any(c.dep_ == "prep" and pattern.prep_role(c.lower_) and not _is_time(c) for c in children(trigger))
+
+
+def _is_time(prep) -> bool:
+    """'called Putin on Friday': a date is no one called on."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in children(prep))
 
 
 def _wants_for_itself(trigger) -> bool:
