@@ -48,9 +48,16 @@ def _obj(verb):
     return memo(verb, "obj", _find_obj)
 
 
+# Verbs that let someone do something: "allow refugees to return" is often parsed with the
+# refugees as the subject of "return"; they are what is allowed, the object.
+_CAUSATIVES = {"allow", "permit", "let", "enable"}
+
+
 def _find_obj(verb):
     deps = _PASS_SUBJ if is_passive(verb) else _OBJ
     obj = next((c for c in children(verb) if c.dep_ in deps), None)
+    if obj is None and verb.lemma_.lower() in _CAUSATIVES:
+        obj = next((g for c in children(verb) if c.dep_ == "ccomp" for g in children(c) if g.dep_ == "nsubj"), None)
     for _ in range(2):
         if obj is None or obj.lemma_.lower() not in _MEASURES:
             break
@@ -126,8 +133,18 @@ def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
         mods = _modifiers(tok if p.pos == "NOUN" else obj)
         if (p.modifier and not mods & p.modifier) or mods & p.not_modifier:
             return False
+    if "topic" in p.requires and not _has_topic_slot(p, tok):
+        return False
     return "target" not in p.requires or _has_target_slot(p, tok, obj) or \
         (p.reciprocal and _compound_subject(tok))
+
+
+def _has_topic_slot(p: Pattern, tok) -> bool:
+    """'agreed to an extension', 'called for calm', 'pushed for Y to act': the preposition that
+    names the topic is there (heading a clause, it is the clause's marker)."""
+    preps = {prep for prep, role in p.prep if role == "topic"}
+    return any((c.dep_ == "prep" and c.lower_ in preps) or (c.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in preps for g in children(c))) for c in children(tok))
 
 
 def _compound_subject(tok) -> bool:
@@ -227,7 +244,7 @@ def subject_of(verb, depth: int = 0):
         return [], "none"
     passive = is_passive(verb)
     if passive:
-        agents = _prep_objects(verb, "by")
+        agents = _prep_objects(verb, "by") or _agent_in_gerund(verb)
         if agents:
             return _conj_expand(agents), "syntax"
     subj = [c for c in children(verb) if c.dep_ in _SUBJ]
@@ -253,6 +270,14 @@ def subject_of(verb, depth: int = 0):
     return [], "none"
 
 
+def _agent_in_gerund(verb) -> list:
+    """'was accused of stealing funds by the police': the parser hangs the passive's agent on
+    the gerund it follows; a gerund takes no 'by' agent of its own, so it is the verb's."""
+    return [a for c in children(verb) if c.dep_ == "prep" for g in children(c)
+            if g.dep_ == "pcomp" and g.tag_ == "VBG"
+            for a in _prep_objects(g, "by") if a.pos_ in ("NOUN", "PROPN")]
+
+
 _PLURAL_PRONOUNS = {"they", "we"}
 
 
@@ -269,13 +294,22 @@ def _plural_pronoun_partners(verb, subj: list) -> list:
 def fill_roles(m: Match) -> Match:
     """Find the source and target head tokens for a match."""
     tok, p = m.trigger, m.pattern
-    if p.pos in ("VERB", "ADJ"):
+    if is_modal_trigger(tok):  # "Y must cooperate": the modal's clause is its verb's
+        m.anchor = tok.head
+        m.sources, how = subject_of(tok.head)
+        m.via.add(how)
+    elif p.pos in ("VERB", "ADJ"):
         _fill_verb(m, tok, p)
     else:
         _fill_noun(m, tok, p)
     m.sources = [s for s in m.sources if s.i != tok.i]
     m.targets = [t for t in m.targets if t.i != tok.i and all(t.i != s.i for s in m.sources)]
     return m
+
+
+def is_modal_trigger(tok) -> bool:
+    """A modal auxiliary as the trigger ('must'): it says how its verb's act is put."""
+    return tok.dep_ == "aux" and tok.tag_ == "MD" and tok.head.i != tok.i
 
 
 def _fill_verb(m: Match, tok, p: Pattern) -> None:
@@ -406,8 +440,9 @@ def is_complement(tok, head) -> bool:
     for _ in range(3):
         if t.head.i == t.i:
             return False
-        if t.head.i == head.i:
-            return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp")
+        if t.head.i == head.i:  # "its demand that Y withdraw": a clause on an event noun
+            return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp") or (
+                t.dep_ == "acl" and head.pos_ == "NOUN" and t.pos_ in ("VERB", "AUX"))
         t = t.head
     return False
 

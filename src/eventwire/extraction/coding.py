@@ -51,7 +51,10 @@ class StoryCoder:
             return
         matches = [actions.fill_roles(m) for m in actions.find_triggers(sent, self.patterns)]
         embedded = _embedded_under_frames(matches) | {m.trigger.i for m in matches if actions.protest_served(m, matches)}
+        acts = {m.trigger.i for m in matches}
         for m in _one_per_coordination(matches):
+            if actions.is_modal_trigger(m.trigger) and m.trigger.head.i in acts:
+                continue  # "Y must withdraw": the withdrawal's own match carries the obligation
             if m.pattern.frame == "report":
                 self._code_allegation(m, ctx, _embedded_child(m, matches))
                 continue
@@ -95,6 +98,8 @@ class StoryCoder:
         if obliging is not None:  # "the council said Y must withdraw": the council asks Y
             sources, targets = [obliging], sources
             notes.append("obligation_reported")
+        elif actions.is_modal_trigger(m.trigger):
+            return  # "Y must do X" with nobody saying so is nobody's appeal
         if not targets and (m.pattern.frame in ("intent", "threat", "request") or is_framing(m.pattern, m.trigger)):
             targets = self._framed_targets(m, ctx, embedded, said_by, sources)
         if sources and not targets:
@@ -418,8 +423,10 @@ def _nearest_other(mentions, sources, pos: int) -> Actor | None:
 
 def _embedded_under_frames(matches) -> set[int]:
     """Triggers inside the complement of a framing verb (intent, threat, request, refusal) are
-    not events of their own: the framing verb's event takes its code from them."""
-    framed = [m for m in matches if is_framing(m.pattern, m.trigger)]
+    not events of their own: the framing verb's event takes its code from them. A frame that
+    codes nothing itself ("insisted on its demand that ...") leaves the noun it frames its event."""
+    framed = [m for m in matches if is_framing(m.pattern, m.trigger)
+              and not is_contentless(m.pattern, m.trigger, _embedded_child(m, matches))]
     out = set()
     for m in matches:
         for f in framed:
@@ -428,9 +435,13 @@ def _embedded_under_frames(matches) -> set[int]:
     return out
 
 
-def _embedded_child(m, matches):
+def _embedded_child(m, matches, depth: int = 0):
+    """The match in `m`'s complement. A frame noun of the same kind in between is looked
+    through: "insisted on its demand that Y withdraw" asks for the withdrawal."""
     for other in matches:
         if other is not m and actions.is_complement(other.trigger, m.trigger):
+            if depth < 2 and other.pattern.frame == m.pattern.frame != "event" and other.pattern.pos == "NOUN":
+                return _embedded_child(other, matches, depth + 1) or other
             return other
     return None
 

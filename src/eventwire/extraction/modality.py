@@ -50,16 +50,39 @@ def is_contentless(pattern, trigger, embedded) -> bool:
     if pattern.frame not in ("intent", "request"):
         return False
     if trigger.lemma_.lower() in _SPEECH_VERBS:  # "told reporters", "asked journalists"
-        return not _has_xcomp(trigger)
+        return not _has_xcomp(trigger) and not _own_prep(pattern, trigger)  # "called for a probe"
     if embedded is not None:
         return False
     has_complement = any(c.dep_ in ("xcomp", "ccomp") for c in children(trigger))
+    if pattern.frame == "request" and _wants_for_itself(trigger):
+        return trigger.lemma_.lower() in _CONTENTLESS_INTENT  # "wants to help": no codable act
     if pattern.frame == "request":  # "calling them speculation" is no call on anyone
-        own_prep = any(c.dep_ == "prep" and pattern.prep_role(c.lower_) for c in children(trigger))
+        own_prep = _own_prep(pattern, trigger)
         asked_for = trigger.lemma_.lower() not in _SPEECH_VERBS and any(
             c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN") for c in children(trigger))
         return not has_complement and not pattern.object and not own_prep and not asked_for
     return trigger.lemma_.lower() in _CONTENTLESS_INTENT or not has_complement
+
+
+def _own_prep(pattern, trigger) -> bool:
+    """The trigger has a preposition its pattern names: 'called for', 'asked Y for'."""
+    return any(c.dep_ == "prep" and pattern.prep_role(c.lower_) and not _is_time(c) for c in children(trigger))
+
+
+def _is_time(prep) -> bool:
+    """'called Putin on Friday': a date is no one called on."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in children(prep))
+
+
+def _wants_for_itself(trigger) -> bool:
+    """'X wants to do': a to-infinitive and nobody addressed, so the wish is X's own plan."""
+    return _has_xcomp(trigger) and not _addressed(trigger)
+
+
+def _addressed(trigger) -> bool:
+    """'urged Y', 'called on Y': the request names whom it is made to."""
+    return any(c.dep_ in ("dobj", "dative", "obj") for c in children(trigger)) or any(
+        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in children(trigger))
 
 
 def _agreement_to_act(trigger) -> bool:
@@ -75,9 +98,7 @@ def _has_xcomp(trigger) -> bool:
 
 def _self_directed(trigger, embedded) -> bool:
     """'X seeks to deepen ties': the seeker will act itself (intent), nobody is asked."""
-    addressed = any(c.dep_ in ("dobj", "dative", "obj") for c in children(trigger)) or any(
-        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in children(trigger))  # "called on Y to"
-    return embedded.trigger.dep_ == "xcomp" and embedded.trigger.head.i == trigger.i and not addressed
+    return embedded.trigger.dep_ == "xcomp" and embedded.trigger.head.i == trigger.i and not _addressed(trigger)
 
 
 def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool) -> str:
@@ -89,9 +110,10 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
         inner = embedded.pattern.cameo
         if pattern.frame == "intent" and inner[:2] in _FORCE_ROOTS and trigger.lemma_.lower() in _POSTURE_WORDS:
             return "152"  # "prepared to resume shelling": readying force is a force posture (MOBILIZE)
-        if pattern.frame == "intent" and inner[:2] in _HOSTILE_ROOTS:  # "plans to impose a ban"
-            return threat_code(inner)
-        if pattern.frame == "intent" or (pattern.frame == "request" and _self_directed(trigger, embedded)):
+        self_directed = pattern.frame == "request" and _self_directed(trigger, embedded)
+        if (pattern.frame == "intent" or self_directed) and inner[:2] in _HOSTILE_ROOTS:
+            return threat_code(inner)  # "plans to impose a ban", "wants to attack Y": a threat
+        if pattern.frame == "intent" or self_directed:
             return _reshaped(intent_code, inner, own if pattern.frame == "intent" else "030")
         if pattern.frame == "threat":
             return threat_code(inner)
