@@ -22,8 +22,8 @@ def test_the_view_holds_each_tokens_lemma_pos_and_dependency(docs):
     for doc in docs:
         v = view(doc)
         assert v.lemma == [t.lemma_.lower() for t in doc]
-        assert v.pos == [t.pos_ for t in doc]
-        assert v.dep == [t.dep_ for t in doc]
+        assert [v.pos(i) for i in range(len(doc))] == [t.pos_ for t in doc]
+        assert [v.dep(i) for i in range(len(doc))] == [t.dep_ for t in doc]
         assert v.text == doc.text
 
 

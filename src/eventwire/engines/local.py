@@ -94,6 +94,8 @@ def code_rows(items: Iterable, workers: int | None = None, batch_size: int | Non
         from eventwire.extraction.pipeline import default_extractor
 
         extractor = default_extractor(model)
+        if not extractor.warmed:
+            extractor.warm_up()
         return (_code_chunk_with(extractor, chunk) for chunk in chunks)
     return _pooled(chunks, workers, ordered, model, start_method)
 

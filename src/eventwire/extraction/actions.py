@@ -206,9 +206,10 @@ def find_triggers(sent, patterns: PatternSet) -> list[Match]:
     matches, consumed = [], set()
     doc, start, end = bounds(sent)
     v = view(doc)
-    for i in range(start, end):
-        pos = v.pos[i]
-        if i in consumed or (pos in ("NOUN", "PROPN") and v.dep[i] in _MODIFIER_DEPS):
+    lemmas = patterns.lemmas
+    for i in [i for i, lemma in enumerate(v.lemma[start:end], start) if lemma in lemmas]:
+        pos = v.pos(i)
+        if i in consumed or (pos in ("NOUN", "PROPN") and v.dep(i) in _MODIFIER_DEPS):
             continue
         found = patterns.by_lemma.get((_POS_KEY.get(pos, pos), v.lemma[i]))
         if not found:

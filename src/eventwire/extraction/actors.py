@@ -66,13 +66,8 @@ def ent_of(tok):
 
 def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], str | None]:
     """(country, sectors, organisation name) for a named entity, from the ruler id or a lookup."""
-    v = view(ent.doc)
-    key = ("entity", ent.start, ent.end, year)
-    found = v.memo.get(key)
-    if found is None:
-        text = v.text[ent.start_char:ent.end_char]
-        found = v.memo[key] = _entity_code(text, ent.label_, ent.ent_id_ or "", year)
-    country, sectors, name = found
+    text = view(ent.doc).text[ent.start_char:ent.end_char]
+    country, sectors, name = _entity_code(text, ent.label_, ent.ent_id_ or "", year)
     return country, list(sectors), name
 
 

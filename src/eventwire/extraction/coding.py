@@ -64,9 +64,12 @@ class StoryCoder:
         self._update_speaker(ctx)  # after coding: a speaker counts from the next sentence on
 
     def _update_speaker(self, ctx: Context) -> None:
-        v, doc = view(ctx.sent.doc), ctx.sent.doc
-        for i in range(ctx.sent.start, ctx.sent.end):
-            if v.lemma[i] in attribution.REPORT_VERBS and v.pos[i] == "VERB":
+        v, doc, start = view(ctx.sent.doc), ctx.sent.doc, ctx.sent.start
+        lemmas = v.lemma[start:ctx.sent.end]
+        if attribution.REPORT_VERBS.isdisjoint(lemmas):
+            return
+        for i, lemma in enumerate(lemmas, start):
+            if lemma in attribution.REPORT_VERBS and v.pos(i) == "VERB":
                 tok = doc[i]
                 who = attribution.speaker_token(tok)
                 actor = resolve_actor(who, ctx.offset, self.memory) if who is not None else None
@@ -302,9 +305,9 @@ class StoryCoder:
     def _location(self, m) -> Location | None:
         from eventwire.extraction.places import locate
 
-        doc, dep = m.anchor.doc, view(m.anchor.doc).dep
+        doc, v = m.anchor.doc, view(m.anchor.doc)
         for i in _clause_indices(m):
-            if dep[i] == "prep" and doc[i].lower_ in ("in", "at"):
+            if v.dep(i) == "prep" and doc[i].lower_ in ("in", "at"):
                 for obj in children(doc[i]):
                     if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
                         ent = ent_of(obj)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, POS
 
 _PASSIVE_MARKS = {"nsubjpass", "csubjpass", "auxpass"}
@@ -20,16 +21,22 @@ _PASSIVE_MARKS = {"nsubjpass", "csubjpass", "auxpass"}
 class DocView:
     text: str
     lemma: list[str]  # lower-cased lemma per token
-    pos: list[str]
-    dep: list[str]
+    tags: list[int]  # coarse part-of-speech ids (`pos(i)` names them)
+    labels: list[int]  # dependency label ids (`dep(i)` names them)
+    strings: object  # the vocabulary's StringStore
     passive: set[int]  # verbs with a passive subject or auxiliary
     ents: list  # the Doc's entity Spans, built once
     ent_at: dict[int, object]  # token index -> its entity Span
-    sent_of: list[int]  # token index -> index of its sentence in `sents`
     sents: list  # sentence Spans
     kids: list[list[int]]  # token index -> its children's indices, in order
     memo: dict = field(default_factory=dict)  # per-token results of pure functions
     child_tokens: dict = field(default_factory=dict)  # token index -> its children's Tokens
+
+    def pos(self, i: int) -> str:
+        return _LABELS.get(self.tags[i]) or _label(self.strings, self.tags[i])
+
+    def dep(self, i: int) -> str:
+        return _LABELS.get(self.labels[i]) or _label(self.strings, self.labels[i])
 
 
 def view(doc, text: str | None = None) -> DocView:
@@ -41,26 +48,21 @@ def view(doc, text: str | None = None) -> DocView:
 
 
 def _build(doc, text: str) -> DocView:
-    lemmas, tags, labels, heads = doc.to_array([LEMMA, POS, DEP, HEAD]).T.tolist()
+    table = doc.to_array([LEMMA, POS, DEP, HEAD])
+    lemmas, tags, labels = table[:, :3].T.tolist()
+    heads = (table[:, 3].astype(numpy.int64) + numpy.arange(len(table))).tolist()  # HEAD: an offset
     strings = doc.vocab.strings
-    lemma = [_LEMMAS.get(h) or _lemma(strings, h) for h in lemmas]
-    pos = [_LABELS.get(h) or _label(strings, h) for h in tags]
-    dep = [_LABELS.get(h) or _label(strings, h) for h in labels]
+    known = _LEMMAS.get
+    lemma = [known(h) or _lemma(strings, h) for h in lemmas]
     kids: list[list[int]] = [[] for _ in heads]
-    passive = set()
-    for i, offset in enumerate(heads):
-        if offset:  # HEAD is an unsigned offset to the head; 0 for the root
-            head = i + (offset - (1 << 64) if offset >= 1 << 63 else offset)
+    for i, head in enumerate(heads):
+        if head != i:  # the root is its own head
             kids[head].append(i)
-            if dep[i] in _PASSIVE_MARKS:
-                passive.add(head)
+    marks = {strings.as_int(label) for label in _PASSIVE_MARKS}
+    passive = {heads[i] for i, d in enumerate(labels) if d in marks}
     ents = list(doc.ents)
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-    sents, sent_of = [], [0] * len(doc)
-    for n, s in enumerate(doc.sents):
-        sents.append(s)
-        sent_of[s.start:s.end] = [n] * (s.end - s.start)
-    return DocView(text, lemma, pos, dep, passive, ents, ent_at, sent_of, sents, kids)
+    return DocView(text, lemma, tags, labels, strings, passive, ents, ent_at, list(doc.sents), kids)
 
 
 # String hash -> string, kept across Docs. A hash always stands for the same string (memory zones
@@ -92,8 +94,8 @@ def bounds(span) -> tuple[object, int, int]:
 
 def sent_of(tok):
     """The sentence Span a token is in (spaCy's `token.sent` scans for the boundaries each time)."""
-    v = view(tok.doc)
-    return v.sents[v.sent_of[tok.i]]
+    i = tok.i
+    return next(s for s in view(tok.doc).sents if s.start <= i < s.end)
 
 
 def ents_within(span) -> list:

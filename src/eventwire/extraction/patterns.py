@@ -63,6 +63,11 @@ class PatternSet:
     patterns: tuple[Pattern, ...]
 
     @functools.cached_property
+    def lemmas(self) -> frozenset[str]:
+        """Every trigger lemma, of any part of speech (a quick first filter)."""
+        return frozenset(lemma for _, lemma in self.by_lemma)
+
+    @functools.cached_property
     def by_lemma(self) -> dict[tuple[str, str], list[Pattern]]:
         index: dict[tuple[str, str], list[Pattern]] = {}
         for p in self.patterns:
