@@ -187,19 +187,34 @@ class StoryCoder:
 
     def _code_allegation(self, m, ctx: Context, embedded) -> None:
         """'X alleged that Y shelled Z': X accuses Y (1123 for force, else 112); the shelling
-        itself is coded as Y's claimed act by its own match."""
-        if embedded is None or embedded.pattern.cameo[:2] not in _HOSTILE_ACTS or embedded.pattern.frame != "event":
+        itself is coded as Y's claimed act by its own match. 'X alleged that Y knew of the plot'
+        (a clause with no codable act) is still X's accusation of Y where the verb only accuses."""
+        if embedded is None:
+            accused_tokens = _alleged_subjects(m.trigger)
+        elif embedded.pattern.cameo[:2] in _HOSTILE_ACTS and embedded.pattern.frame == "event":
+            accused_tokens = embedded.sources
+        else:
             return
-        if status.read_status(m.trigger, m.anchor).status != "asserted":
+        if not accused_tokens or status.read_status(m.trigger, m.anchor).status != "asserted":
             return
-        accusers = _coded(self._resolve_all(m.sources, ctx))
-        accused = [a for a in _coded(self._resolve_all(embedded.sources, ctx))
+        accusers = _coded(self._resolve_all(m.sources, ctx)) or self._issuing_country(m.sources, ctx)
+        accused = [a for a in _coded(self._resolve_all(accused_tokens, ctx))
                    if not any(a.country == s.country for s in accusers)]
-        cameo = "1123" if embedded.pattern.cameo[:2] in ("18", "19", "20") else "112"
+        hostile_force = embedded is not None and embedded.pattern.cameo[:2] in ("18", "19", "20")
+        cameo = "1123" if hostile_force else "112"
         reading, said_by = status.StatusReading("asserted", m.trigger.text), self._said_by(m.anchor, ctx)
         for src in accusers[:1]:
             for tgt in accused:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, ["allegation"])
+
+    def _issuing_country(self, documents, ctx: Context) -> list[Actor]:
+        """'A report released in the Kenyan capital alleged ...': a document that accuses
+        speaks for the country it was issued in (the PETRARCH convention), read from place
+        phrases on it or on the participle that publishes it."""
+        heads = [d for d in documents if d.lemma_.lower() in _DOCUMENT_NOUNS]
+        heads += [c for d in heads for c in children(d) if c.dep_ == "acl"]
+        scene = actors.scene_of(heads, ctx.offset) if heads else None
+        return [scene] if scene is not None else []
 
     def _cameo(self, m, reading, embedded, notes) -> str:
         return final_code(m.pattern, m.trigger, m.anchor, reading, embedded, "speaker_as_source" in notes)
@@ -406,6 +421,24 @@ _HOSTILE_ACTS = {"12", "13", "14", "15", "16", "17", "18", "19", "20"}
 
 # "X and Y agreed / met / clashed": a compound subject does these to each other.
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19"}
+
+
+# Documents that speak for whoever issued them.
+_DOCUMENT_NOUNS = {"report", "dossier", "study", "document", "paper", "investigation", "inquiry"}
+
+# Verbs that accuse whatever they report ('alleged that', 'charged that'); 'claim' and
+# 'assert' also report neutral news, so a clause with no codable act accuses nobody there.
+_ACCUSING_VERBS = {"allege", "charge"}
+
+
+def _alleged_subjects(trigger) -> list:
+    """Subjects of the clause an accusing verb reports: 'alleged that Y was aware of the plan'
+    names Y as the accused."""
+    if trigger.lemma_.lower() not in _ACCUSING_VERBS:
+        return []
+    clauses = [c for c in children(trigger) if c.dep_ == "ccomp"]
+    clauses += [g for c in clauses for g in children(c) if g.dep_ == "conj"]
+    return [s for c in clauses for s in children(c) if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _pairs(sources, targets, reciprocal: bool, mutual: bool = True):

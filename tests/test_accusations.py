@@ -1,0 +1,36 @@
+"""Accusations whose content codes nothing of its own: an accusing verb ('alleged that',
+'charged that') still names the accused as the subject of the clause it reports, and a
+document that accuses speaks for the country where it was issued."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _events(extractor, text, published="2025-03-06"):
+    from eventwire.ingest.text import story_from_text
+
+    report = extractor.extract(story_from_text(text, published=published))
+    return [(e.source.country, e.target.country if e.target else None, e.cameo) for e in report.events]
+
+
+def test_alleging_that_someone_knew_of_a_plot_accuses_them(extractor):
+    events = _events(extractor, "Peru charged that Chile was ignoring the fishing quotas.")
+    assert ("PER", "CHL", "112") in events
+
+
+def test_a_report_issued_in_a_capital_accuses_for_that_country(extractor):
+    events = _events(extractor, "A report released on Monday in the Kenyan capital alleged that Uganda had known of the smuggling ring.")
+    assert ("KEN", "UGA", "112") in events
+
+
+def test_claiming_something_neutral_about_a_neighbour_accuses_nobody(extractor):
+    events = _events(extractor, "Norway claimed that Sweden was its closest partner.")
+    assert not any(c.startswith("11") for _, _, c in events)
+
+
+def test_inspecting_a_site_is_an_investigation(extractor):
+    events = _events(extractor, "Austria inspected the reactors in Slovakia.")
+    assert any(c == "090" for _, _, c in events), events
