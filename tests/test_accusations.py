@@ -1,6 +1,7 @@
 """Accusations whose content codes nothing of its own: an accusing verb ('alleged that',
-'charged that') still names the accused as the subject of the clause it reports, and a
-document that accuses speaks for the country where it was issued."""
+'charged that') still names the accused as the subject of the clause it reports. (A document
+that accuses is not given the country where it was issued: a UN report released in Nairobi
+does not speak for Kenya.)"""
 
 from __future__ import annotations
 
@@ -21,9 +22,9 @@ def test_alleging_that_someone_knew_of_a_plot_accuses_them(extractor):
     assert ("PER", "CHL", "112") in events
 
 
-def test_a_report_issued_in_a_capital_accuses_for_that_country(extractor):
+def test_a_report_is_not_taken_for_the_country_it_was_released_in(extractor):
     events = _events(extractor, "A report released on Monday in the Kenyan capital alleged that Uganda had known of the smuggling ring.")
-    assert ("KEN", "UGA", "112") in events
+    assert not any(src == "KEN" for src, _, _ in events)
 
 
 def test_claiming_something_neutral_about_a_neighbour_accuses_nobody(extractor):

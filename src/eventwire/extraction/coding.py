@@ -197,7 +197,7 @@ class StoryCoder:
             return
         if not accused_tokens or status.read_status(m.trigger, m.anchor).status != "asserted":
             return
-        accusers = _coded(self._resolve_all(m.sources, ctx)) or self._issuing_country(m.sources, ctx)
+        accusers = _coded(self._resolve_all(m.sources, ctx))
         accused = [a for a in _coded(self._resolve_all(accused_tokens, ctx))
                    if not any(a.country == s.country for s in accusers)]
         hostile_force = embedded is not None and embedded.pattern.cameo[:2] in ("18", "19", "20")
@@ -206,15 +206,6 @@ class StoryCoder:
         for src in accusers[:1]:
             for tgt in accused:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, ["allegation"])
-
-    def _issuing_country(self, documents, ctx: Context) -> list[Actor]:
-        """'A report released in the Kenyan capital alleged ...': a document that accuses
-        speaks for the country it was issued in (the PETRARCH convention), read from place
-        phrases on it or on the participle that publishes it."""
-        heads = [d for d in documents if d.lemma_.lower() in _DOCUMENT_NOUNS]
-        heads += [c for d in heads for c in children(d) if c.dep_ == "acl"]
-        scene = actors.scene_of(heads, ctx.offset) if heads else None
-        return [scene] if scene is not None else []
 
     def _cameo(self, m, reading, embedded, notes) -> str:
         return final_code(m.pattern, m.trigger, m.anchor, reading, embedded, "speaker_as_source" in notes)
@@ -422,9 +413,6 @@ _HOSTILE_ACTS = {"12", "13", "14", "15", "16", "17", "18", "19", "20"}
 # "X and Y agreed / met / clashed": a compound subject does these to each other.
 _MUTUAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19"}
 
-
-# Documents that speak for whoever issued them.
-_DOCUMENT_NOUNS = {"report", "dossier", "study", "document", "paper", "investigation", "inquiry"}
 
 # Verbs that accuse whatever they report ('alleged that', 'charged that'); 'claim' and
 # 'assert' also report neutral news, so a clause with no codable act accuses nobody there.
