@@ -90,7 +90,7 @@ def classify_given_many(extractor, items: list) -> list:
             out[n] = InputError(problem, f"item {n}")
         else:
             texts.append((item[0], n))
-    for doc, n in extractor.nlp.pipe(texts, as_tuples=True):
+    for doc, n in zip(extractor._parse([text for text, _ in texts]), [n for _, n in texts]):
         text, source, target = items[n]
         try:
             out[n] = _classify_doc(extractor, doc, text, source, target)

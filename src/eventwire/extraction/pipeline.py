@@ -33,6 +33,9 @@ _WARM_UP = Story("ANKARA (Wire) - Turkey held talks with Syria in Damascus on Au
                  "foreign ministry said.", published="2025-08-28", origin="<warm-up>")
 
 
+_GC_THRESHOLDS = (20_000, 20, 20)  # see `Extractor.warm_up`
+
+
 def fingerprint(text: str) -> str:
     """Content id: the same story text (up to case, accents and spacing) gives the same id."""
     norm = " ".join((text if text.isascii() else unicodedata.normalize("NFKC", text)).lower().split())
@@ -61,10 +64,13 @@ class Extractor:
         the model, the dictionaries and the city index are ~500,000 long-lived objects, and every
         full collection would walk them all again (~270 ms each, several a minute while coding).
         Frozen objects are still freed by reference counting; only cycles among them would stay.
+        The collector's first threshold goes from 700 to 20,000 new objects: coding makes many
+        short-lived objects, and collecting every 700 of them cost ~3% of the throughput.
         """
         self.extract(_WARM_UP)
         gc.collect()
         gc.freeze()
+        gc.set_threshold(*_GC_THRESHOLDS)
         self.warmed = True
 
     def extract(self, story: Story) -> Report:
@@ -97,10 +103,15 @@ class Extractor:
     def _code_prepared(self, prepared: list, texts: list) -> list:
         """A Report (or the story's InputError) per prepared story: parse, code, drop the Docs."""
         parsed: dict[int, list] = {}
-        for doc, (n, block) in self.nlp.pipe(texts, as_tuples=True, batch_size=max(16, len(texts))):
+        for doc, (n, block) in zip(self._parse([text for text, _ in texts]), [where for _, where in texts]):
             parsed.setdefault(n, []).append((block, doc))
         return [story if isinstance(story, Exception) else self._report(story, parsed.pop(n, []), dateline, blocks)
                 for n, (story, blocks, dateline) in enumerate(prepared)]
+
+    def _parse(self, texts: list[str]):
+        """Docs in input order. (Not `as_tuples=True`: its per-text wrapping made the parse ~5%
+        slower in benchmarks/throughput.py, more than all the other batch bookkeeping.)"""
+        return self.nlp.pipe(texts, batch_size=max(16, len(texts)))
 
     def _learn_tokens(self, texts: list[str]) -> None:
         """Let the tokenizer cache the batch's chunks of known words (see `tokencache`)."""
