@@ -40,8 +40,10 @@ def _root_reporter(tok):
 def according_to(sent):
     """The object of 'according to X' in the sentence, if any."""
     doc, start, end = bounds(sent)
-    v = view(doc)
-    if "according" not in v.text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1])].lower():
+    if start == end:
+        return None
+    first, last = doc[start], doc[end - 1]
+    if "according" not in view(doc).text[first.idx:last.idx + len(last)].lower():  # cheap first look
         return None
     for t in doc[start:end]:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":

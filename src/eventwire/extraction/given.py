@@ -71,11 +71,7 @@ def _framing_head(best, matches):
 
 def classify_given(extractor, text: str, source: str | None, target: str | None) -> Coding:
     """Code `text` for the given actors (their words in the sentence)."""
-    doc = extractor.nlp(text)
-    try:
-        return _classify_doc(extractor, doc, text, source, target)
-    finally:
-        doc.user_data.clear()  # the coder's per-Doc caches hold Spans of the Doc: a cycle
+    return _classify_parsed(extractor, extractor.nlp(text), text, source, target)
 
 
 def classify_given_many(extractor, items: list) -> list:
@@ -83,20 +79,21 @@ def classify_given_many(extractor, items: list) -> list:
     (several times faster than one call each). An item that is not three strings (source and
     target may be None) gets an InputError in its place; the others are coded as usual."""
     out: list = [None] * len(items)
-    texts = []
     for n, item in enumerate(items):
         problem = _item_problem(item)
         if problem:
             out[n] = InputError(problem, f"item {n}")
-        else:
-            texts.append((item[0], n))
-    for doc, n in zip(extractor._parse([text for text, _ in texts]), [n for _, n in texts]):
-        text, source, target = items[n]
-        try:
-            out[n] = _classify_doc(extractor, doc, text, source, target)
-        finally:
-            doc.user_data.clear()
+    wanted = [n for n, found in enumerate(out) if found is None]
+    for n, doc in zip(wanted, extractor.parse([items[n][0] for n in wanted])):
+        out[n] = _classify_parsed(extractor, doc, *items[n])
     return out
+
+
+def _classify_parsed(extractor, doc, text: str, source: str | None, target: str | None) -> Coding:
+    try:
+        return _classify_doc(extractor, doc, text, source, target)
+    finally:
+        doc.user_data.clear()  # the coder's per-Doc caches hold Spans of the Doc: a cycle
 
 
 def _item_problem(item) -> str | None:

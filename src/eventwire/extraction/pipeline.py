@@ -103,12 +103,12 @@ class Extractor:
     def _code_prepared(self, prepared: list, texts: list) -> list:
         """A Report (or the story's InputError) per prepared story: parse, code, drop the Docs."""
         parsed: dict[int, list] = {}
-        for doc, (n, block) in zip(self._parse([text for text, _ in texts]), [where for _, where in texts]):
+        for doc, (n, block) in zip(self.parse([text for text, _ in texts]), [where for _, where in texts]):
             parsed.setdefault(n, []).append((block, doc))
         return [story if isinstance(story, Exception) else self._report(story, parsed.pop(n, []), dateline, blocks)
                 for n, (story, blocks, dateline) in enumerate(prepared)]
 
-    def _parse(self, texts: list[str]):
+    def parse(self, texts: list[str]):
         """Docs in input order. (Not `as_tuples=True`: its per-text wrapping made the parse ~5%
         slower in benchmarks/throughput.py, more than all the other batch bookkeeping.)"""
         return self.nlp.pipe(texts, batch_size=max(16, len(texts)))
