@@ -1,5 +1,6 @@
 """Blame and verdicts said in an adjective on the one blamed ("held Y responsible", "found Y
-guilty"), and goods given away as aid, while goods sold or exported stay trade."""
+guilty"), people held hostage, and goods given away as aid, while goods sold or exported stay
+trade."""
 
 from __future__ import annotations
 
@@ -83,3 +84,13 @@ def test_gifting_anything_to_a_country_is_aid(extractor):
 def test_goods_sold_exported_or_delivered_in_trade_are_not_aid(extractor, text):
     events = _events(extractor, text)
     assert all(c[:2] != "07" for _, _, c in events), events
+
+
+def test_holding_people_hostage_is_hostage_taking_though_the_noun_hangs_as_a_clause(extractor):
+    events = _events(extractor, "Rebels held two Italian engineers hostage.")
+    assert any(t == "ITA" and c == "181" for _, t, c in events), events
+
+
+def test_holding_a_town_hostage_to_demands_is_no_hostage_taking(extractor):
+    events = _events(extractor, "The rebels held the town hostage to their demands.")
+    assert all(c != "181" for _, _, c in events), events

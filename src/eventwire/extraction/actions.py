@@ -142,18 +142,19 @@ def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
 
 
 # How en_core_web_sm attaches the adjective in "held Belarus responsible": oprd on the verb
-# mostly, but ccomp (with the object as the adjective's nsubj) or advcl when it wavers.
+# mostly, but ccomp (with the object as the adjective's nsubj) or advcl when it wavers. A bare
+# noun complement ("held two engineers hostage") comes as a ccomp with the object its compound.
 _COMPLEMENT_DEPS = {"oprd", "acomp", "xcomp", "ccomp", "advcl"}
 
 
 def complement_adjective(verb, lemmas: frozenset[str]):
-    """The adjective said of the verb's object ("found the colonel guilty"): the verdict lives
-    in the adjective, so a pattern naming it needs it there; the parser hangs it on the verb
-    or, now and then, on the object."""
+    """The adjective (or bare noun) said of the verb's object ("found the colonel guilty",
+    "held them hostage"): the verdict lives in that word, so a pattern naming it needs it
+    there; the parser hangs it on the verb or, now and then, on the object."""
     obj = _obj(verb)
     for head in (verb, obj) if obj is not None else (verb,):
         for c in children(head):
-            if c.dep_ in _COMPLEMENT_DEPS and c.pos_ == "ADJ" and c.lemma_.lower() in lemmas:
+            if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in ("ADJ", "NOUN") and c.lemma_.lower() in lemmas:
                 return c
     return None
 
@@ -376,10 +377,11 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
 
 def _complement_subject(m: Match, adj) -> None:
     """'would hold Moscow accountable' is parsed as a small clause, Moscow the subject of
-    'accountable': the one held to account is the target. The adjective itself is none."""
+    'accountable': the one held to account is the target; in "held two engineers hostage"
+    the engineers come as the noun's compound. The complement itself is none."""
     m.targets = [t for t in m.targets if t.i != adj.i]
     if not m.targets:
-        m.targets.extend(_conj_expand([c for c in children(adj) if c.dep_ == "nsubj"]))
+        m.targets.extend(_conj_expand([c for c in children(adj) if c.dep_ in ("nsubj", "compound")]))
 
 
 def _fill_noun(m: Match, tok, p: Pattern) -> None:
