@@ -221,6 +221,18 @@ def test_a_wrong_type_in_the_same_quad_still_scores_the_quad(tmp_path):
     assert (given.plover.hits, given.quad.hits) == (0, 1)
 
 
+def test_the_quad_is_scored_on_plovers_scale_not_cameos(tmp_path):
+    # CAMEO puts an appeal (02x) in verbal cooperation; PLOVER puts every REQUEST in verbal
+    # conflict, and the gold quad is PLOVER's.
+    def classify(text, source, target):
+        return Coding(plover="REQUEST", cameo="020", quad=1, status="asserted", confidence=1.0,
+                      rule="t")
+
+    record = sentence(TALKS, plover("FRA", "DEU", "DEMAND", source_text="Freedonian", target_text=None))
+    given = score(tmp_path, [record], {}, classify_fn=classify).given_actor
+    assert (given.plover.hits, given.quad.hits) == (1, 1)
+
+
 def test_a_classify_crash_is_scored_as_wrong_and_listed(tmp_path):
     def classify(text, source, target):
         raise ValueError("[bold]no verb[/bold]")

@@ -218,7 +218,10 @@ class Report(Record):
 
 @dataclass
 class Coding(Record):
-    """What `eventwire.classify` returns for a sentence whose two actors are given."""
+    """What `eventwire.classify` returns for a sentence whose two actors are given.
+
+    `quad` is CAMEO's quad class of `cameo`; PLOVER groups its types into quads of its own
+    (every REQUEST is verbal conflict there), which `eventwire.ontology.plover_type` gives."""
 
     plover: str | None
     cameo: str | None

@@ -181,7 +181,9 @@ def given_actor(sentences: list[GoldSentence], classify_fn: Callable) -> GivenAc
 
 def add_coding(result: GivenActor, gold: GoldEvent, coding) -> None:
     got = plover_name(coding.plover) if coding is not None else None
-    quad = (coding.quad or quad_of_plover(got)) if coding is not None else None
+    # The gold quad is the one PLOVER groups its types into; score the predicted type's quad on
+    # that same scale (a coding's own `quad` is CAMEO's, which puts appeals and demands apart).
+    quad = (quad_of_plover(got) or coding.quad) if coding is not None else None
     result.plover.add(got == gold.plover)
     result.quad.add(quad is not None and quad == quad_of_plover(gold.plover))
 
