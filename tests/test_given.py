@@ -113,3 +113,10 @@ def test_a_malformed_item_gets_an_error_and_the_rest_of_the_batch_is_coded(extra
     assert isinstance(results[1], InputError) and "item 1" in str(results[1]) and "triple" in str(results[1])
     assert "not a string" in str(results[2])
     assert (results[0].plover, results[3].plover) == ("ASSAULT", "SUPPORT")
+
+
+def test_without_the_sources_words_the_main_clauses_act_is_coded(extractor):
+    text = "Norway condemned the attack on its consulate in Chad."
+    for source in ("Sweden", None):
+        coding = extractor.classify(text, source, None)
+        assert (coding.cameo, coding.evidence.text) == ("111", "condemned")

@@ -33,7 +33,10 @@ def _score(m, src_toks, tgt_toks) -> tuple:
     src_ids, tgt_ids = {t.i for t in src_toks}, {t.i for t in tgt_toks}
     in_src = any(s.i in src_ids or any(x.i in src_ids for x in s.subtree) for s in m.sources)
     in_tgt = any(t.i in tgt_ids or any(x.i in tgt_ids for x in t.subtree) for t in m.targets)
-    dist = min((actions.role_path(m.trigger, t) for t in src_toks), default=50)
+    # Without the source's words (not found in the sentence) the main clause's act is the best
+    # guess: the trigger nearest the root of its sentence.
+    dist = min((actions.role_path(m.trigger, t) for t in src_toks),
+               default=50 + sum(1 for _ in m.trigger.ancestors))
     return (-(2 * in_src + in_tgt), dist, -m.pattern.specificity)
 
 
