@@ -59,3 +59,72 @@ def test_the_ministry_in_a_later_sentence_is_the_same_ministry(extractor):
 def test_his_counterpart_takes_the_sectors_of_the_other_minister(extractor):
     e, = _report(extractor, "Defense Minister Ali Kaya of Türkiye held talks with his Japanese counterpart.").events
     assert e.target.country == "JPN" and "MIL" in e.target.sector
+
+
+# ---------------------------------------------------------------- qualified groups and organisations
+
+def test_bosnian_serbs_are_coded_by_the_state_they_live_in(extractor):
+    e, = _report(extractor, "Bosnian Serbs shelled Croatian positions.").events
+    assert (e.source.country, e.target.country) == ("BIH", "HRV")
+
+
+def test_serbian_troops_without_a_qualifier_stay_serbian(extractor):
+    e, = _report(extractor, "Serbian troops shelled Croatian positions.").events
+    assert e.source.country == "SRB"
+
+
+def test_kosovo_albanians_are_coded_kosovo(extractor):
+    events = _report(extractor, "Kosovo Albanians said they would boycott talks with Serbia.").events
+    assert events and {e.source.country for e in events} == {"XKX"}
+
+
+def test_a_civic_name_after_an_ethnic_one_keeps_its_country(extractor):
+    e, = _report(extractor, "Turkish Cypriot leaders met Greek officials.").events
+    assert (e.source.country, e.target.country) == ("CYP", "GRC")
+
+
+def test_two_demonyms_side_by_side_are_one_group_not_two(extractor):
+    events = _report(extractor, "Croatian Serb refugees protested against the Bosnian government.").events
+    assert [(e.source.country, e.target.country) for e in events] == [("HRV", "BIH")]
+
+
+def test_a_person_named_as_possessor_does_not_code_the_group(extractor):
+    e, = _report(extractor, "Abu Musab al-Zarqawi's al-Qaeda network threatened Jordan.",
+                 published="2004-05-01").events
+    assert e.source.country == "IMG" and e.source.name == "al-Qaeda"
+
+
+def test_a_leader_named_as_possessor_does_not_code_his_counterpart(extractor):
+    e, = _report(extractor, "Obama's Kenyan counterpart criticised Sudan.", published="2012-05-01").events
+    assert e.source.country == "KEN" and e.source.name != "Obama"
+
+
+def test_a_pronoun_for_a_qualified_al_qaeda_branch_takes_the_branch_country(extractor):
+    events = _report(extractor, "Fighters loyal to Yemen's al-Qaeda chief said they attacked the Saudi embassy.").events
+    assert events and events[0].source.country == "YEM"
+
+
+def test_the_red_cross_is_an_international_organisation(extractor):
+    e, = _report(extractor, "The Red Cross criticised the Sudanese authorities.").events
+    assert e.source.country == "IGO"
+
+
+def test_a_national_red_crescent_society_is_of_its_country(extractor):
+    e, = _report(extractor, "The Iraqi Red Crescent asked Jordan for tents.").events
+    assert e.source.country == "IRQ" and e.source.name is None
+
+
+def test_an_organisation_working_in_a_country_keeps_its_own_code(extractor):
+    events = _report(extractor, "The Red Cross working in Yemen said Saudi forces must allow "
+                                "medicine to reach the wounded.").events
+    assert events and events[0].source.country == "IGO" and events[0].target.country == "SAU"
+
+
+def test_a_threat_against_two_countries_is_one_event_for_each(extractor):
+    events = _report(extractor, "The junta threatened to launch rockets at Chad and Niger.").events
+    assert {e.target.country for e in events} == {"TCD", "NER"}
+
+
+def test_a_coordinated_name_inside_a_group_name_is_no_second_target(extractor):
+    events = _report(extractor, "Jordan attacked the Islamic State of Iraq and Syria.").events
+    assert [e.target.country for e in events] == ["IMG"]

@@ -39,3 +39,15 @@ def test_sanctions_on_a_group_code_the_group_as_target(extractor):
 
     report = extractor.extract(story_from_text("Canada imposed sanctions on Hezbollah on Monday."))
     assert [(e.source.country, e.target.country, e.target.sector) for e in report.events] == [("CAN", "LBN", ["REB"])]
+
+
+def test_al_qaeda_in_iraq_is_the_iraqi_branch():
+    assert lookup_group("al-Qaeda in Iraq").country == "IRQ"
+
+
+def test_al_shabab_and_boko_haram_keep_their_home_countries():
+    assert (lookup_group("al-Shabaab").country, lookup_group("Boko Haram").country) == ("SOM", "NGA")
+
+
+def test_the_islamic_state_is_transnational():
+    assert lookup_group("ISIL").country == lookup_group("Islamic State").country == "IMG"

@@ -129,3 +129,8 @@ def test_ruler_patterns_tag_a_leader_in_a_sentence():
     assert ("Kim Jong-un", "PERSON", "PER:Kim Jong Un") in found
     assert not list(nlp("They will trump the plan.").ents)
     assert lookup_person(doc.ents[0].text).country == "TUR"
+
+
+def test_al_qaedas_leader_is_coded_like_his_transnational_group():
+    person = lookup_person("Osama bin Laden", year=2001)
+    assert (person.country, person.org) == ("IMG", "al-Qaeda")

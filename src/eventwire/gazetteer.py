@@ -23,7 +23,7 @@ import yaml
 
 from eventwire.errors import DataFileError
 
-GAZETTEER_VERSION = "gazetteer.v1"
+GAZETTEER_VERSION = "gazetteer.v2"
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _ABBREV = re.compile(r"^[A-Z][A-Z0-9+&]{1,5}$")

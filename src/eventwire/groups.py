@@ -12,7 +12,7 @@ import yaml
 
 from eventwire.errors import DataFileError
 
-GROUPS_VERSION = "groups.v1"
+GROUPS_VERSION = "groups.v2"
 SPECIAL_COUNTRIES = {"IMG"}  # CAMEO's international militarised group
 
 

@@ -2,7 +2,7 @@
 
 `eventwire/data/gazetteer/people.yaml` (sources in people.SOURCES.md) lists heads of state and
 government, foreign and defence ministers, heads of international organisations, rebel and
-opposition leaders, each with a country (ISO3, or IGO/NGO), sector codes and the years of the
+opposition leaders, each with a country (ISO3, IGO/NGO, or IMG for a transnational militant group), sector codes and the years of the
 office; a person with several offices has `offices: [{role, sector, from, to, country?, org?}]`.
 The file is loaded once and validated; a bad file raises `DataFileError` naming the file, the
 entry and the problem.
@@ -33,11 +33,11 @@ import yaml
 
 from eventwire.errors import DataFileError
 
-PEOPLE_VERSION = "people.v1"
+PEOPLE_VERSION = "people.v2"
 
 _ENTRY_FIELDS = {"name", "aliases", "country", "sector", "role", "from", "to", "offices", "org", "note"}
 _OFFICE_FIELDS = {"role", "sector", "from", "to", "country", "org"}
-_ORG_COUNTRIES = ("IGO", "NGO")
+_ORG_COUNTRIES = ("IGO", "NGO", "IMG")  # organisation codes: the office names its `org`
 _YEARS = range(1900, 2101)
 
 # single words that name too many people to stand alone as an alias
@@ -230,7 +230,7 @@ def _office(row: Any, name: str, defaults: dict, source: str, where: str) -> Per
     _need(not extra, source, where, f"unknown field(s) {sorted(extra)}")
     country = row.get("country", defaults["country"])
     ok = country in _ORG_COUNTRIES or country in _known_countries()
-    _need(ok, source, where, f"country {country!r} is not a known ISO3 code, IGO or NGO")
+    _need(ok, source, where, f"country {country!r} is not a known ISO3 code, IGO, NGO or IMG")
     sector = row.get("sector", defaults["sector"])
     ok = isinstance(sector, list) and bool(sector) and all(isinstance(s, str) for s in sector)
     _need(ok, source, where, "needs `sector`: a non-empty list of sector codes")

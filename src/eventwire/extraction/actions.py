@@ -84,14 +84,25 @@ def _prep_objects(token, prep_lemma: str) -> list:
 
 
 def _conj_expand(tokens: list) -> list:
+    """Each token and the later members of its coordination ("X and Y"); a conjunct inside
+    a name ("the Islamic State of Iraq and Syria") is part of that name, not another party."""
     out = []
     for t in tokens:
         out.append(t)
-        out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON"))
+        out.extend(c for c in t.conjuncts if c.i > t.i and c.pos_ in ("NOUN", "PROPN", "PRON")
+                   and not _same_name(t, c))
         for item in _listed_appositions(t):
             out.append(item)
             out.extend(c for c in item.conjuncts if c.i > item.i and c.pos_ in ("NOUN", "PROPN"))
     return out
+
+
+def _same_name(a, b) -> bool:
+    """Are two tokens inside one named entity?"""
+    if not (a.ent_iob_ in ("B", "I") and b.ent_iob_ == "I"):
+        return False
+    ent_at = view(a.doc).ent_at
+    return ent_at.get(a.i) is not None and ent_at.get(a.i) is ent_at.get(b.i)
 
 
 def _listed_appositions(tok) -> list:
@@ -449,7 +460,7 @@ def complement_targets(token) -> list:
         for prep in ("to", "against", "with", "on", "from", "into"):
             out += _prep_objects(comp, prep)
             out += [g for c in children(comp) if c.dep_ in _OBJ for g in _prep_objects(c, prep)]
-    return out
+    return _conj_expand(out)  # "blows to the United States and Israel": each one a target
 
 
 def place_objects(token) -> list:

@@ -152,9 +152,11 @@ def _unique(items) -> list[str]:
     return out
 
 
-def _person_and_role(tokens, ents_in_phrase=None):
-    """(name, role, role sectors) when the phrase holds a PERSON entity."""
-    ents = [e for e in (_ents_in(tokens) if ents_in_phrase is None else ents_in_phrase) if e.label_ == "PERSON"]
+def _person_and_role(tokens, ents_in_phrase=None, head=None):
+    """(name, role, role sectors) when the phrase holds a PERSON entity (not one named only as
+    a possessor: "Obama's counterpart" is not Obama)."""
+    ents = [e for e in (_ents_in(tokens) if ents_in_phrase is None else ents_in_phrase) if e.label_ == "PERSON"
+            and (head is None or _entity_rank(e, head) < 2)]
     if not ents:
         return None, None, []
     person = ents[-1]
@@ -181,20 +183,29 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     counted = _counted_group(head)
     if counted is not None:  # "thousands of Nigerians", "52 members of the movement"
         return resolve_actor(counted, offset, memory)
+    head = _misparsed_clause_subject(head)
     tokens = np_tokens(head)
     if head.lemma_.lower() in _NOT_ACTORS and not head.ent_type_:
         return None
     country, sectors, org_name = None, [], None
     in_phrase = _ents_in(tokens)
-    ents = sorted(in_phrase, key=lambda e: not (e.start <= head.i < e.end))  # the head's own first
+    ents = sorted(in_phrase, key=lambda e: _entity_rank(e, head))
     placed = any(e.label_ in ("GPE", "NORP") for e in ents)
+    coded = []
     for ent in ents:
         c, s, n = entity_code(ent, memory.year)
+        if c:
+            coded.append((ent, c))
         if c and country is None:
             country, org_name = c, n
         if ent.label_ != "PERSON" or not placed:
             sectors += s
-    name, role, role_sectors = _person_and_role(tokens, in_phrase)
+    if len(coded) > 1:
+        qualified = _qualified_country(coded, country)
+        if qualified != country and country in ("IGO", "NGO"):
+            org_name = None  # "the Iraqi Red Crescent" is the national society, not the ICRC
+        country = qualified
+    name, role, role_sectors = _person_and_role(tokens, in_phrase, head)
     sectors = _unique(role_sectors + gazetteer.sectors_for(_sector_words(tokens)) + sectors)
     if country is None or _ethnic(tokens):  # "ethnic Albanians in south Serbia" live in Serbia
         country = _country_of_place(head) or country or _state_reference(head, memory)
@@ -205,6 +216,57 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     actor = _span_actor(tokens, offset, country, sectors, name or org_name, role)
     memory.remember(actor, head_key(tokens, head) if sectors else None)
     return actor
+
+
+def _entity_rank(ent, head) -> int:
+    """Which name in a phrase codes it: the head's own name first; a person named only as the
+    possessor of something else ("Osama bin Laden's al-Qaeda network", "Obama's Iraqi
+    counterpart") last, after the group or country the phrase is about."""
+    if ent.start <= head.i < ent.end:
+        return 0
+    if ent.label_ == "PERSON" and ent.root.dep_ == "poss":
+        return 2
+    return 1
+
+
+def _misparsed_clause_subject(head):
+    """'The Red Cross operating in Iraq said ...': the small model makes the participle the
+    subject of 'said' and the organisation its own subject; the actor is the organisation."""
+    if head.pos_ == "VERB" and head.tag_ == "VBG" and head.dep_ in ("nsubj", "nsubjpass"):
+        subj = [c for c in children(head) if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        if subj:
+            return subj[0]
+    return head
+
+
+# Ethnic group names that live under several states ("Bosnian Serbs", "Kosovo Albanians",
+# "Iraqi Turkmen"): beside a second country name they say who, not where. CAMEO codes such a
+# group by its state of residence (Bosnian Serbs: BIH), while a civic name stays the country
+# ("Turkish Cypriots", "Greek Cypriot police": CYP). Only names that the gazetteer also gives a
+# country need listing (Kurds, Arabs, Tamils have none and never compete).
+_ETHNIC_NAMES = frozenset({
+    "serb", "serbs", "croat", "croats", "albanian", "albanians", "turk", "turks", "turkish",
+    "greek", "greeks", "hungarian", "hungarians", "russian", "russians", "armenian", "armenians",
+    "azeri", "azeris", "uzbek", "uzbeks", "tajik", "tajiks", "somali", "somalis", "chinese",
+})
+_GROUP_COUNTRIES = ("IMG", "IGO", "NGO")
+
+
+def _qualified_country(coded, country):
+    """The country of a phrase that names two: a country qualifying a transnational group or
+    organisation ("Iraq's al-Qaeda", "the Iraqi Red Crescent") is the branch's country; two
+    demonyms side by side ("Bosnian Serbs", "Croatian Serb refugees") code the state of
+    residence unless the nearer one is itself the civic name ("Turkish Cypriots": CYP)."""
+    places = [(e, c) for e, c in coded if e.label_ in ("GPE", "NORP") and c not in _GROUP_COUNTRIES]
+    if country in _GROUP_COUNTRIES:
+        groups = [e for e, c in coded if c == country and e.label_ == "ORG"]
+        before = [c for e, c in places if groups and e.end <= groups[0].start]
+        return before[-1] if before else country
+    places.sort(key=lambda ec: ec[0].start)
+    for (a, ca), (b, cb) in zip(places, places[1:]):
+        if b.start == a.end and ca != cb and country in (ca, cb):
+            return ca if b.text.lower() in _ETHNIC_NAMES else cb
+    return country
 
 
 _COUNT_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "number", "handful", "member",
@@ -326,8 +388,19 @@ def _antecedent_in_sentence(head, memory: Memory) -> Actor | None:
             continue
         country, sectors, name = entity_code(ent, memory.year)
         if country:
+            if not person:
+                country = _phrase_country(ent, country, memory.year)
             return Actor(ent.text, 0, 0, country, sectors, name or (ent.text if person else None))
     return None
+
+
+def _phrase_country(ent, country, year):
+    """The country of the phrase a name stands in: 'they' after "Bosnian Serbs" or "Iraq's
+    al-Qaeda frontman" refers to the whole phrase, qualified as `_qualified_country` reads it."""
+    root = ent.root
+    head = root.head if root.dep_ in ("amod", "compound", "poss", "nmod") and root.head.i != root.i else root
+    coded = [(e, c) for e in _ents_in(np_tokens(head)) for c in [entity_code(e, year)[0]] if c]
+    return _qualified_country(coded, country) if len(coded) > 1 else country
 
 
 def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:
@@ -405,7 +478,7 @@ def split_modifier_countries(head, offset: int, memory: Memory) -> list[Actor]:
     """'Hungarian and Romanian officials': one phrase, two actors with the phrase's sectors."""
     mods = [c for c in children(head) if c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE")]
     mods += [cc for m in mods for cc in m.conjuncts if cc.ent_type_ in ("NORP", "GPE")]
-    if len({m.i for m in mods}) < 2:
+    if len({m.i for m in mods}) < 2 or _juxtaposed(mods):
         return []
     base = resolve_actor(head, offset, memory)
     out: list[Actor] = []
@@ -416,3 +489,11 @@ def split_modifier_countries(head, offset: int, memory: Memory) -> list[Actor]:
             sectors = base.sector if base is not None else []
             out.append(Actor(mod.text, offset + mod.idx, offset + mod.idx + len(mod.text), country, list(sectors)))
     return out if len(out) > 1 else []
+
+
+def _juxtaposed(mods) -> bool:
+    """'Croatian Serb refugees', 'Greek Cypriot police': two demonyms side by side with no 'and',
+    comma or hyphen between them qualify one group (see `_qualified_country`); they are not
+    two parties the way 'Hungarian and Romanian officials' or 'US-Russian talks' are."""
+    idx = sorted({m.i for m in mods})
+    return len(idx) == 2 and idx[1] == idx[0] + 1
