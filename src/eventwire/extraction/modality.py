@@ -44,9 +44,53 @@ _POSTURE_WORDS = {"prepare", "prepared", "poised", "mass", "gear"}
 _SPEECH_VERBS = {"tell", "ask", "say", "write", "inform", "call"}
 
 
+# Vowing to fight: "swore to fight on", "vowed to retaliate against Y" threaten force (138).
+_FIGHT_VERBS = {"fight", "retaliate", "avenge", "battle", "resist"}
+# Whom one fights with arms, as a fight's object ("vowed to fight the invaders")
+_FOES = {"rebel", "army", "troop", "force", "militant", "insurgent", "enemy", "occupier", "invader",
+         "occupation", "invasion", "regime", "soldier", "militia", "guerrilla", "separatist", "jihadist",
+         "aggressor", "aggression", "government", "police", "fighter"}
+
+
+_ATTEMPT_WORDS = {"attempt", "try", "bid"}
+
+
+def _attempted(trigger) -> bool:
+    """The act is what someone attempted ('tried to kill', 'an attempt to assassinate')."""
+    head = trigger.head
+    return trigger.dep_ in ("xcomp", "acl", "advcl") and head.i != trigger.i and \
+        head.lemma_.lower() in _ATTEMPT_WORDS and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(trigger))
+
+
+def vowed_fight(pattern, trigger, embedded) -> str | None:
+    """A vow or threat to fight whose fight no pattern codes (it names no foe by 'with' or
+    'against'): "force" for armed struggle ("swore to fight on until ...", "vowed to retaliate",
+    "pledged to fight the invaders"), "cause" for fighting for or against a thing ("vowed to
+    fight for their rights", "pledged to fight corruption"), else None."""
+    if embedded is not None or pattern.frame not in ("intent", "threat"):
+        return None
+    for c in children(trigger):
+        if c.dep_ not in ("xcomp", "advcl") or c.lemma_.lower() not in _FIGHT_VERBS or c.pos_ != "VERB":
+            continue
+        if not any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c)):
+            continue
+        kids = children(c)
+        if any(g.dep_ == "prep" and g.lower_ == "for" for g in kids):
+            return "cause"
+        obj = next((g for g in kids if g.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() not in _FOES and obj.ent_type_ not in ("GPE", "NORP", "ORG"):
+            return "cause"
+        return "force"
+    return None
+
+
 def is_contentless(pattern, trigger, embedded) -> bool:
     """An intent word with no codable action: "X is preparing to attend ..." codes nothing,
-    and an intent verb with no complement at all ("undertook a mission") states no intent."""
+    and an intent verb with no complement at all ("undertook a mission") states no intent.
+    Vowing to fight for a cause is no codable intent either."""
+    vow = vowed_fight(pattern, trigger, embedded)
+    if vow is not None:  # the parser may hang "to fight" as an adverbial clause
+        return vow == "cause"
     if pattern.frame not in ("intent", "request"):
         return False
     if trigger.lemma_.lower() in _SPEECH_VERBS:  # "told reporters", "asked journalists"
@@ -106,6 +150,8 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
     an analyst-given source), so "Y must do X" is that doer's appeal, not Y's act."""
     """The code for a match given its status reading and the action it frames, if any."""
     own = pattern.cameo
+    if vowed_fight(pattern, trigger, embedded) == "force":
+        return "138"
     if embedded is not None and is_framing(pattern, trigger):
         inner = embedded.pattern.cameo
         if pattern.frame == "intent" and inner[:2] in _FORCE_ROOTS and trigger.lemma_.lower() in _POSTURE_WORDS:
@@ -121,13 +167,15 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
             asked = _reshaped(appeal_code, inner, own)
             return demand_code(asked) if own[:2] == "10" else asked
         return _reshaped(reject_code, inner, own)
+    if own == "186" and _attempted(trigger):
+        return "185"  # "attempted to assassinate", "an attempt to assassinate": CAMEO 185
     if own[:3] == "057" and _agreement_to_act(trigger):
         # "reached a consensus to exchange data": an agreement to do something later is the
         # intent to do it (PLOVER AGREE); signing or concluding an accord stays 057
         return _reshaped(intent_code, embedded.pattern.cameo, "030") if embedded is not None else "030"
     if reading.refusal:  # "will not give aid": a rejection; "will not attack": de-escalation
         return "0356" if own[:2] in _HOSTILE_ROOTS else reject_code(own)
-    announced = reading.status == "planned" or (reading.status == "hypothetical" and reading.cue in ("if", "unless"))
+    announced = reading.status == "planned" or (reading.status == "hypothetical" and (reading.cue or "").lower() in ("if", "unless"))
     if announced and pattern.frame == "event" and reading.report_noun is None:
         if own[:2] in ("14", "15", "16", "17", "18", "19", "20"):
             return threat_code(own)

@@ -20,7 +20,7 @@ ROLES = frozenset({"source", "target", "topic"})
 FRAMES = frozenset({"event", "intent", "threat", "request", "denial", "report"})
 _KEYS = {"id", "cameo", "verb", "noun", "object", "particle", "prep", "poss", "requires",
          "reciprocal", "frame", "example", "examples", "not_object", "subject", "note", "passive",
-         "confidence", "adj", "modifier", "not_modifier", "complement"}
+         "confidence", "adj", "modifier", "not_modifier", "complement", "clause"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Pattern:
     modifier: frozenset[str] = frozenset()  # words modifying the event noun ("hunger" strike)
     not_modifier: frozenset[str] = frozenset()
     complement: frozenset[str] = frozenset()  # adjective said of the object ("hold Y responsible")
+    clause: bool = False  # the verb reports a clause ("protested that Y ..."): speech, not an act
     particle: frozenset[str] = frozenset()
     prep: tuple[tuple[str, str], ...] = ()
     poss: str | None = None
@@ -48,7 +49,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """More conditions -> more specific -> preferred when two patterns match one token."""
-        return 4 * bool(self.object) + 4 * bool(self.complement) + 3 * bool(self.modifier) \
+        return 4 * bool(self.object) + 4 * bool(self.complement) + 6 * self.clause + 3 * bool(self.modifier) \
             + 2 * bool(self.particle) + len(self.prep) + bool(self.requires)
 
     def prep_role(self, prep: str) -> str | None:
@@ -126,6 +127,8 @@ def _parse_one(entry: dict, where: str, known_codes) -> Pattern:
         raise DataFileError(f"{where}: subject {subject!r}; use source or target")
     if "complement" in entry and kinds[0] != "verb":
         raise DataFileError(f"{where}: 'complement' needs a 'verb' trigger (an adjective said of its object)")
+    if "clause" in entry and (kinds[0] != "verb" or not isinstance(entry["clause"], bool)):
+        raise DataFileError(f"{where}: 'clause' is true or false, on a 'verb' trigger")
     examples = entry.get("examples") or ([entry["example"]] if entry.get("example") else [])
     return Pattern(
         id=str(pid), cameo=cameo, lemmas=_as_set(entry[kinds[0]], where, kinds[0]),
@@ -134,7 +137,7 @@ def _parse_one(entry: dict, where: str, known_codes) -> Pattern:
         not_object=_as_set(entry.get("not_object"), where, "not_object"),
         modifier=_as_set(entry.get("modifier"), where, "modifier"),
         not_modifier=_as_set(entry.get("not_modifier"), where, "not_modifier"),
-        complement=_as_set(entry.get("complement"), where, "complement"),
+        complement=_as_set(entry.get("complement"), where, "complement"), clause=bool(entry.get("clause", False)),
         particle=_as_set(entry.get("particle"), where, "particle"),
         prep=_parse_prep(entry.get("prep"), where), poss=poss, subject=subject,
         requires=_as_set(entry.get("requires"), where, "requires"),

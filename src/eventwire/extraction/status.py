@@ -34,6 +34,7 @@ class StatusReading:
     report_noun: object = None  # the report/claim noun governing a claimed or denied event
     denier: object = None  # the denial verb governing that report noun
     refusal: bool = False  # "will not provide": a refusal now, not a denial of a past act
+    condition: bool = False  # the act is the condition itself ("unless Y resigns"): nothing is done
 
 
 def _path_up(tok, stop=None):
@@ -147,11 +148,11 @@ def _modality(chain) -> StatusReading:
     for n, t in enumerate(chain[:4]):
         for c in children(t):
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
-                return StatusReading("hypothetical", c.text)
+                return StatusReading("hypothetical", c.text, condition=c.lower_ in ("if", "unless"))
             if c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS:
                 return StatusReading("claimed", c.text)
         if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in children(t)):
-            return StatusReading("hypothetical", t.text)
+            return StatusReading("hypothetical", t.text, condition=any(c.lower_ in ("if", "unless") for c in children(t)))
         cond = _conditional_clause(t)
         if cond is not None:  # "will impose tariffs if Y keeps its quotas"
             return StatusReading("hypothetical", cond.text)
