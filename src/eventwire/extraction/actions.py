@@ -455,6 +455,13 @@ def _fill_noun(m: Match, tok, p: Pattern) -> None:
         found, how = subject_of(verb)
         m.sources.extend(found)
         m.via.add(how)
+    elif not m.sources and verb is not None and _used_as(tok, verb):
+        found, how = subject_of(verb)  # "the army used villagers as human shields"
+        m.sources.extend(found)
+        m.via.add(how)
+        if not m.targets:
+            acted_on = ("nsubjpass",) if is_passive(verb) else _OBJ
+            m.targets.extend(c for c in children(verb) if c.dep_ in acted_on)
     elif not m.sources and verb is not None and (_engaged_in(tok, verb) or _fought_beside(tok, verb, p)):
         found, how = subject_of(verb)  # "rebels engaged peacekeepers in a firefight"
         m.sources.extend(found)
@@ -480,6 +487,15 @@ def _engaged_in(tok, verb) -> bool:
     if lemma in _JOINING_VERBS:
         return prep in ("in", "into", "for", "at", "to")
     return prep in ("in", "into") and lemma not in ("kill", "die", "wound")
+
+
+def _used_as(tok, verb) -> bool:
+    """"held villagers as human shields": an event noun in an 'as' phrase on the clause verb or
+    on its object names what the subject did to the object."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "as":
+        return False
+    on = tok.head.head
+    return on.i == verb.i or (on.dep_ in _OBJ and on.head.i == verb.i)
 
 
 # "retook the village after fierce fighting with the rebels": a fight named beside the clause's

@@ -106,7 +106,12 @@ def read_status(trigger, anchor, boundary=None) -> StatusReading:
     alleger = _allegation_above(upto)
     if alleger is not None:
         return StatusReading("claimed", alleger.text)
+    denier = _denial_above(upto)
+    if denier is not None:
+        return StatusReading("denied", denier.text, None, denier)
     for t in upto[:3]:
+        if t.i != trigger.i and t.lemma_.lower() in DIRECT_DENIAL_VERBS:
+            continue  # "did not deny that its jets bombed": no denial of the bombing
         neg = _negated(t)
         if neg:
             if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | MODAL_HYPO | {"can", "ca"} for c in children(t)):
@@ -122,6 +127,19 @@ def _allegation_above(chain):
     """'X alleged / claimed that Y attacked Z': the attack is X's claim, not the story's fact."""
     for below, t in zip(chain, chain[1:4]):
         if below.dep_ == "ccomp" and t.lemma_.lower() in ALLEGE_VERBS and t.pos_ == "VERB":
+            return t
+    return None
+
+
+# Verbs whose clause is what the subject says did not happen: "X denied that its jets bombed
+# the market", "X denied attacking the convoy".
+DIRECT_DENIAL_VERBS = {"deny", "refute", "dispute", "disclaim"}
+
+
+def _denial_above(chain):
+    for below, t in zip(chain, chain[1:4]):
+        if (below.dep_ in ("ccomp", "xcomp") and t.lemma_.lower() in DIRECT_DENIAL_VERBS
+                and t.pos_ == "VERB" and _negated(t) is None):
             return t
     return None
 
