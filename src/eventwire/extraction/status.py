@@ -122,7 +122,14 @@ def _allegation_above(chain):
     for below, t in zip(chain, chain[1:4]):
         if below.dep_ == "ccomp" and t.lemma_.lower() in ALLEGE_VERBS and t.pos_ == "VERB":
             return t
+        # "accused Y of arming the rebels", "charged Y with smuggling arms": the act is alleged
+        if below.dep_ == "pcomp" and t.dep_ == "prep" and t.head.i != t.i and \
+                (t.lower_, t.head.lemma_.lower()) in _ACCUSED_OF and t.head.pos_ == "VERB":
+            return t.head
     return None
+
+
+_ACCUSED_OF = {("of", "accuse"), ("of", "suspect"), ("with", "charge")}
 
 
 def _reported(verb) -> bool:
