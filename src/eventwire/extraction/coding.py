@@ -131,6 +131,26 @@ class StoryCoder:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
             else:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
+        if cameo[:2] in _FORCE_ROOTS and reading.status in ("asserted", "claimed") and reading.report_noun is None \
+                and not {"source_from_scene", "speaker_as_source"} & set(notes):  # a scene is no attacker
+            self._reported_attack(m, ctx, sources)
+
+    def _reported_attack(self, m, ctx: Context, attackers) -> None:
+        """'Israel said a rocket was fired at it from Gaza', 'the ministry said Y shelled Z':
+        a political actor telling of another's armed attack accuses the attacker of aggression
+        (CAMEO 1123); the attack itself stays coded as told. Media, medics, witnesses and
+        monitors only report."""
+        reporter = attribution.reporting_verb(m.anchor)
+        who = attribution.speaker_token(reporter) if reporter is not None else None
+        if who is None or not any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in who.subtree):
+            return  # "officials said": whose officials is only guessed
+        speaker = resolve_actor(who, ctx.offset, self.memory)
+        if speaker is None or not _political(speaker):
+            return
+        reading = status.StatusReading("asserted", reporter.text)
+        for a in attackers[:2]:
+            if a.country and a.country not in (speaker.country, "IGO", "NGO") and not _same(a, speaker):
+                self._add_event(m, ctx, reading, speaker, a, "1123", speaker, ["reported_attack"])
 
     def _framed_targets(self, m, ctx: Context, embedded, said_by, sources) -> list[Actor]:
         """The counterpart of an intent, threat or request, read from the act it frames."""
@@ -359,6 +379,18 @@ def _needs_target(p) -> bool:
     if p.object and p.frame == "event":  # "lifted the state of emergency", "imposed a curfew"
         return False  # a specific expression is its own evidence; PLOVER makes most recipients optional
     return p.frame != "denial" and p.cameo[:2] not in _TARGET_OPTIONAL_ROOTS
+
+
+# Speakers whose telling of an attack is an accusation: states, governments, armed forces,
+# parties and armed groups; reporters, medics, rights monitors and bystanders only report.
+_POLITICAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "SEP", "UAF", "INS"}
+_REPORTING_SECTORS = {"MED", "HLH", "HRI", "NGO", "CVL", "EDU", "BUS", "REL", "DEV", "ENV", "LAB"}
+
+
+def _political(actor: Actor) -> bool:
+    if not actor.country or actor.country == "NGO" or set(actor.sector) & _REPORTING_SECTORS:
+        return False
+    return not actor.sector and _is_country_name(actor) or bool(set(actor.sector) & _POLITICAL_SECTORS)
 
 
 def _is_country_name(actor: Actor) -> bool:
