@@ -64,7 +64,12 @@ def test_wanting_to_attack_someone_is_a_threat_not_an_appeal(extractor):
 
 
 def test_wanting_to_do_something_uncodable_is_no_request(extractor):
-    assert _events(extractor, "The Chilean president wants to help Peru.") == []
+    assert _events(extractor, "The Chilean president wants to win the vote.") == []
+
+
+def test_wanting_to_help_a_country_is_an_intent_to_give_aid_not_a_request(extractor):
+    events = _events(extractor, "The Chilean president wants to help Peru.")
+    assert [(s, t, c, st) for s, t, c, st in events] == [("CHL", "PER", "033", "planned")]
 
 
 def test_promising_to_let_refugees_return_is_an_intent_to_yield(extractor):

@@ -311,6 +311,9 @@ def subject_of(verb, depth: int = 0):
         if verdict is not None:  # "X is guilty of violating the truce": X did it
             found, how = subject_of(verdict.head, depth + 1)
             return found, ("inherited" if found else how)
+        controller = _controller(verb, head)
+        if controller:
+            return _conj_expand(controller), "inherited"
         if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS:
             owner = [c for c in children(head) if c.dep_ == "poss"]
             if owner:  # "Peru's decision to close the border": Peru decided
@@ -339,6 +342,26 @@ def _verdict_adjective(verb):
     adj = prep.head
     ok = adj.pos_ == "ADJ" and adj.lemma_.lower() in _VERDICT_ADJECTIVES and adj.dep_ in ("acomp", "attr")
     return adj if ok and adj.head.i != adj.i else None
+
+
+def _controller(verb, head) -> list:
+    """Who does what a subjectless clause says when it is not the head's subject.
+
+    "X is scheduled / was asked / was forced to attend": the passive head's subject does the
+    infinitive, not the one who scheduled or asked. "jailed X for helping militants", "accused
+    X of arming the rebels": the gerund after for/of is done by the head verb's object."""
+    if is_passive(head) and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _to_infinitive(verb))):
+        return [c for c in children(head) if c.dep_ in _PASS_SUBJ and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("for", "of") and head.dep_ == "prep":
+        governor = head.head  # "X was jailed for helping": the passive subject, not the jailer
+        deps = _PASS_SUBJ if is_passive(governor) else {"dobj"}
+        if governor.pos_ in ("VERB", "AUX"):
+            return [c for c in children(governor) if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return []
+
+
+def _to_infinitive(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
 def _agent_in_gerund(verb) -> list:
@@ -612,6 +635,8 @@ def is_complement(tok, head) -> bool:
             return False
         if t.head.i == head.i:  # "its demand that Y withdraw": a clause on an event noun
             return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp") or (
+                # "was pressed by donors to release them": the parser's advcl is the complement
+                t.dep_ == "advcl" and head.tag_ == "VBN" and is_passive(head) and _to_infinitive(t)) or (
                 t.dep_ == "acl" and head.pos_ == "NOUN" and t.pos_ in ("VERB", "AUX"))
         t = t.head
     return False

@@ -403,13 +403,31 @@ def _phrase_country(ent, country, year):
     return _qualified_country(coded, country) if len(coded) > 1 else country
 
 
+def _common_noun_speaker(head, offset, memory: Memory) -> Actor | None:
+    """'The Peruvian president said he would ...': he/she subject of a clause the verb of
+    saying reports is its speaker, when the speaker is named by a common noun."""
+    verb = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.lower_ not in ("he", "she") or verb.dep_ != "ccomp":
+        return None
+    from eventwire.extraction.attribution import REPORT_VERBS
+
+    reporter = verb.head
+    if reporter.lemma_.lower() not in REPORT_VERBS:
+        return None
+    speaker = next((c for c in children(reporter) if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ != "NOUN" or speaker.ent_type_:
+        return None
+    actor = resolve_actor(speaker, offset, memory)
+    return actor if actor is not None and actor.country else None
+
+
 def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:
     low = head.lower_
     speaker = _reporting_subject(head)
     ref = resolve_actor(speaker, offset, memory) if speaker is not None else None
     if ref is not None and ref.country:
         return replace(ref, start=offset + head.idx, end=offset + head.idx + len(head.text))
-    ref = _antecedent_in_sentence(head, memory)
+    ref = _common_noun_speaker(head, offset, memory) or _antecedent_in_sentence(head, memory)
     if ref is None:
         ref = memory.last_person if low in _PRONOUNS_PERSON else (memory.last_org or memory.speaker)
     if ref is None:

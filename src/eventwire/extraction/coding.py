@@ -33,6 +33,7 @@ class Context:
     index: int
     headline: bool
     mentions: list
+    matches: list = dataclasses.field(default_factory=list)
 
 
 class StoryCoder:
@@ -50,6 +51,7 @@ class StoryCoder:
             self._update_speaker(ctx)
             return
         matches = [actions.fill_roles(m) for m in actions.find_triggers(sent, self.patterns)]
+        ctx.matches = matches
         embedded = _embedded_under_frames(matches) | {m.trigger.i for m in matches if actions.protest_served(m, matches)}
         acts = {m.trigger.i for m in matches}
         for m in _one_per_coordination(matches):
@@ -107,11 +109,13 @@ class StoryCoder:
             return  # "Y must do X" with nobody saying so is nobody's appeal
         if not targets and (m.pattern.frame in ("intent", "threat", "request") or is_framing(m.pattern, m.trigger)):
             targets = self._framed_targets(m, ctx, embedded, said_by, sources)
-        if sources and not targets:
-            targets = self._place_target(m, ctx, sources)
+        if sources and not targets and not (len(sources) > 1 and m.pattern.cameo[:2] in _MUTUAL_ROOTS):
+            targets = self._place_target(m, ctx, sources)  # "X and Y met in Z": each other's partner
         if m.pattern.cameo[:2] == "14":
             sources, targets = self._protest_parties(m, ctx, sources, targets, notes)
         cameo = self._cameo(m, reading, embedded, notes)
+        if cameo[:2] == "03" and reading.status == "asserted" and not reading.refusal:
+            reading = status.StatusReading("planned", m.trigger.text)  # "wants to help Y": a plan
         if "obligation_reported" in notes:
             cameo = appeal_code(cameo)
         if cameo == "1823" and _military_killing(m, targets):
@@ -134,10 +138,35 @@ class StoryCoder:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
                 if charge is not None and tgt is not None:  # "jailed Y on charges of treason"
                     self._add_event(m, ctx, reading, src, tgt, charge, said_by, notes + ["on_charges"])
+        if cameo[:2] in _FORCE_ROOTS and reading.status in ("asserted", "claimed") and reading.report_noun is None \
+                and not {"source_from_scene", "speaker_as_source"} & set(notes):  # a scene is no attacker
+            self._reported_attack(m, ctx, sources)
+
+    def _reported_attack(self, m, ctx: Context, attackers) -> None:
+        """'Israel said a rocket was fired at it from Gaza', 'the ministry said Y shelled Z':
+        a political actor telling of another's armed attack accuses the attacker of aggression
+        (CAMEO 1123); the attack itself stays coded as told. Media, medics, witnesses and
+        monitors only report."""
+        reporter = attribution.reporting_verb(m.anchor)
+        who = attribution.speaker_token(reporter) if reporter is not None else None
+        if who is None or not any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in who.subtree):
+            return  # "officials said": whose officials is only guessed
+        speaker = resolve_actor(who, ctx.offset, self.memory)
+        if speaker is None or not _political(speaker):
+            return
+        reading = status.StatusReading("asserted", reporter.text)
+        for a in attackers[:2]:
+            if a.country and a.country not in (speaker.country, "IGO", "NGO") and not _same(a, speaker):
+                self._add_event(m, ctx, reading, speaker, a, "1123", speaker, ["reported_attack"])
 
     def _framed_targets(self, m, ctx: Context, embedded, said_by, sources) -> list[Actor]:
         """The counterpart of an intent, threat or request, read from the act it frames."""
         doers, done_to = self._actors(embedded, ctx, said_by)[:2] if embedded is not None else ([], [])
+        inner = embedded
+        for _ in range(2):  # "refused to commit to assistance to Y": the act inside the act
+            inner = _embedded_child(inner, ctx.matches) if inner is not None and not done_to else None
+            if inner is not None:
+                done_to = self._actors(inner, ctx, said_by)[1]
         asked = [d for d in doers if not any(_same(d, s) or d.country == s.country for s in sources)]
         # "X wants Y to attack Z": an appeal is made to Y; "X plans to attack Z": aimed at Z
         targets = asked if m.pattern.frame == "request" and asked else done_to
@@ -368,6 +397,18 @@ def _needs_target(p) -> bool:
     return p.frame != "denial" and p.cameo[:2] not in _TARGET_OPTIONAL_ROOTS
 
 
+# Speakers whose telling of an attack is an accusation: states, governments, armed forces,
+# parties and armed groups; reporters, medics, rights monitors and bystanders only report.
+_POLITICAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "SEP", "UAF", "INS"}
+_REPORTING_SECTORS = {"MED", "HLH", "HRI", "NGO", "CVL", "EDU", "BUS", "REL", "DEV", "ENV", "LAB"}
+
+
+def _political(actor: Actor) -> bool:
+    if not actor.country or actor.country == "NGO" or set(actor.sector) & _REPORTING_SECTORS:
+        return False
+    return not actor.sector and _is_country_name(actor) or bool(set(actor.sector) & _POLITICAL_SECTORS)
+
+
 def _is_country_name(actor: Actor) -> bool:
     from eventwire.gazetteer import lookup_country
 
@@ -479,11 +520,18 @@ def _embedded_under_frames(matches) -> set[int]:
     framed = [m for m in matches if is_framing(m.pattern, m.trigger)
               and not is_contentless(m.pattern, m.trigger, _embedded_child(m, matches))]
     out = set()
-    for m in matches:
+    permits = {i for f in matches if f.pattern.object & _PERMISSION_NOUNS for i in (*f.consumed, f.trigger.i)}
+    for m in matches:  # "gave Y permission to fly over": the flight is only allowed
+        if m.trigger.dep_ in ("acl", "advcl", "xcomp") and m.trigger.head.i in permits:
+            out.add(m.trigger.i)
         for f in framed:
             if f is not m and actions.is_complement(m.trigger, f.trigger):
                 out.add(m.trigger.i)
     return out
+
+
+_PERMISSION_NOUNS = frozenset({"permission", "approval", "authorization", "authorisation", "clearance",
+                               "consent", "go-ahead"})
 
 
 def _embedded_child(m, matches, depth: int = 0):

@@ -128,6 +128,10 @@ def _allegation_above(chain):
     for below, t in zip(chain, chain[1:4]):
         if below.dep_ == "ccomp" and t.lemma_.lower() in ALLEGE_VERBS and t.pos_ == "VERB":
             return t
+        # "accused Y of arming the rebels", "charged Y with smuggling arms": the act is alleged
+        if below.dep_ == "pcomp" and t.dep_ == "prep" and t.head.i != t.i and \
+                (t.lower_, t.head.lemma_.lower()) in _ACCUSED_OF and t.head.pos_ == "VERB":
+            return t.head
     return None
 
 
@@ -142,6 +146,9 @@ def _denial_above(chain):
                 and t.pos_ == "VERB" and _negated(t) is None):
             return t
     return None
+
+
+_ACCUSED_OF = {("of", "accuse"), ("of", "suspect"), ("with", "charge")}
 
 
 def _reported(verb) -> bool:
