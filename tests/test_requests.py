@@ -94,3 +94,12 @@ def test_agreeing_to_an_act_still_takes_its_code_from_the_act(extractor):
 
 def test_calling_someone_on_a_weekday_is_no_appeal(extractor):
     assert not any(c[:2] == "02" for _, _, c, _ in _events(extractor, "The French president called the Russian leader on Friday."))
+
+
+def test_whoever_a_demand_clause_says_must_act_is_the_one_asked(extractor):
+    events = _events(extractor, "Kenyan rebels demanded that Uganda and Tanzania accept major reforms.")
+    assert {(s, t, c[:2]) for s, t, c, _ in events} == {("KEN", "UGA", "10"), ("KEN", "TZA", "10")}
+
+
+def test_wanting_someone_to_do_an_uncodable_thing_names_nobody_asked(extractor):
+    assert _events(extractor, "The Chilean tanks might want Boric to head back home.") == []

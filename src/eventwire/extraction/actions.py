@@ -612,6 +612,15 @@ def complement_targets(token) -> list:
     return _conj_expand(out)  # "blows to the United States and Israel": each one a target
 
 
+def clause_subjects(token) -> list:
+    """Subjects of the finite clauses a verb takes: "demanded that Y and Z accept" -> Y, Z (not
+    the infinitive's "wanted Y to go", whose Y the verb's own object rules cover)."""
+    comps = [c for c in children(token) if c.dep_ == "ccomp"
+             and not any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))]
+    return _conj_expand([g for c in comps for g in children(c)
+                         if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"])
+
+
 def place_objects(token) -> list:
     """Objects of 'in'/'inside' on the verb or its object: "lifted a curfew in Montenegro"."""
     heads = [token] + [c for c in children(token) if c.dep_ in _OBJ]

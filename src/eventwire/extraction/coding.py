@@ -173,6 +173,8 @@ class StoryCoder:
         if not targets:  # nouns scanned from the complement, less what the act moves ("troops")
             moved = embedded.pattern.object if embedded is not None else frozenset()
             scanned = [t for t in actions.complement_targets(m.trigger) if t.lemma_.lower() not in moved]
+            if m.pattern.frame == "request":  # "demanded that Y accept the reforms": Y is asked
+                scanned = actions.clause_subjects(m.trigger) + scanned
             targets = _coded(self._resolve_all(scanned, ctx))
         return [t for t in targets if not any(_same(t, s) for s in sources)]
 
