@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventwire.extraction.docview import bounds, children, memo, view
+from eventwire.extraction.docview import bounds, children, memo, to_infinitive, view
 from eventwire.extraction.patterns import Pattern, PatternSet
 
 _SUBJ = {"nsubj", "csubj"}
@@ -350,7 +350,7 @@ def _controller(verb, head) -> list:
     "X is scheduled / was asked / was forced to attend": the passive head's subject does the
     infinitive, not the one who scheduled or asked. "jailed X for helping militants", "accused
     X of arming the rebels": the gerund after for/of is done by the head verb's object."""
-    if is_passive(head) and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and _to_infinitive(verb))):
+    if is_passive(head) and (verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and to_infinitive(verb))):
         return [c for c in children(head) if c.dep_ in _PASS_SUBJ and c.pos_ in ("NOUN", "PROPN", "PRON")]
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("for", "of") and head.dep_ == "prep":
         governor = head.head  # "X was jailed for helping": the passive subject, not the jailer
@@ -358,10 +358,6 @@ def _controller(verb, head) -> list:
         if governor.pos_ in ("VERB", "AUX"):
             return [c for c in children(governor) if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN", "PRON")]
     return []
-
-
-def _to_infinitive(verb) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
 
 
 def _agent_in_gerund(verb) -> list:
@@ -478,19 +474,15 @@ def _fill_noun(m: Match, tok, p: Pattern) -> None:
         found, how = subject_of(verb)
         m.sources.extend(found)
         m.via.add(how)
-    elif not m.sources and verb is not None and _used_as(tok, verb):
-        found, how = subject_of(verb)  # "the army used villagers as human shields"
+    elif not m.sources and verb is not None and (
+            (used := _used_as(tok, verb)) or _engaged_in(tok, verb) or _fought_beside(tok, verb, p)):
+        # "rebels engaged peacekeepers in a firefight", "the army used villagers as human shields"
+        found, how = subject_of(verb)
         m.sources.extend(found)
         m.via.add(how)
-        if not m.targets:
-            acted_on = ("nsubjpass",) if is_passive(verb) else _OBJ
+        if not m.targets:  # villagers "were used as human shields": the passive's subject
+            acted_on = ("nsubjpass",) if used and is_passive(verb) else _OBJ
             m.targets.extend(c for c in children(verb) if c.dep_ in acted_on)
-    elif not m.sources and verb is not None and (_engaged_in(tok, verb) or _fought_beside(tok, verb, p)):
-        found, how = subject_of(verb)  # "rebels engaged peacekeepers in a firefight"
-        m.sources.extend(found)
-        m.via.add(how)
-        if not m.targets:
-            m.targets.extend(c for c in children(verb) if c.dep_ in _OBJ)
     elif not m.sources:
         m.via.add("none")
 
@@ -616,7 +608,7 @@ def clause_subjects(token) -> list:
     """Subjects of the finite clauses a verb takes: "demanded that Y and Z accept" -> Y, Z (not
     the infinitive's "wanted Y to go", whose Y the verb's own object rules cover)."""
     comps = [c for c in children(token) if c.dep_ == "ccomp"
-             and not any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))]
+             and not to_infinitive(c)]
     return _conj_expand([g for c in comps for g in children(c)
                          if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"])
 
@@ -645,7 +637,7 @@ def is_complement(tok, head) -> bool:
         if t.head.i == head.i:  # "its demand that Y withdraw": a clause on an event noun
             return t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp") or (
                 # "was pressed by donors to release them": the parser's advcl is the complement
-                t.dep_ == "advcl" and head.tag_ == "VBN" and is_passive(head) and _to_infinitive(t)) or (
+                t.dep_ == "advcl" and head.tag_ == "VBN" and is_passive(head) and to_infinitive(t)) or (
                 t.dep_ == "acl" and head.pos_ == "NOUN" and t.pos_ in ("VERB", "AUX"))
         t = t.head
     return False

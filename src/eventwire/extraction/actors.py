@@ -403,31 +403,14 @@ def _phrase_country(ent, country, year):
     return _qualified_country(coded, country) if len(coded) > 1 else country
 
 
-def _common_noun_speaker(head, offset, memory: Memory) -> Actor | None:
-    """'The Peruvian president said he would ...': he/she subject of a clause the verb of
-    saying reports is its speaker, when the speaker is named by a common noun."""
-    verb = head.head
-    if head.dep_ not in ("nsubj", "nsubjpass") or head.lower_ not in ("he", "she") or verb.dep_ != "ccomp":
-        return None
-    from eventwire.extraction.attribution import REPORT_VERBS
-
-    reporter = verb.head
-    if reporter.lemma_.lower() not in REPORT_VERBS:
-        return None
-    speaker = next((c for c in children(reporter) if c.dep_ == "nsubj"), None)
-    if speaker is None or speaker.pos_ != "NOUN" or speaker.ent_type_:
-        return None
-    actor = resolve_actor(speaker, offset, memory)
-    return actor if actor is not None and actor.country else None
-
-
 def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:
     low = head.lower_
     speaker = _reporting_subject(head)
     ref = resolve_actor(speaker, offset, memory) if speaker is not None else None
-    if ref is not None and ref.country:
+    ref = ref if ref is not None and ref.country else None
+    if ref is not None and low in ("they", "we"):
         return replace(ref, start=offset + head.idx, end=offset + head.idx + len(head.text))
-    ref = _common_noun_speaker(head, offset, memory) or _antecedent_in_sentence(head, memory)
+    ref = ref or _antecedent_in_sentence(head, memory)
     if ref is None:
         ref = memory.last_person if low in _PRONOUNS_PERSON else (memory.last_org or memory.speaker)
     if ref is None:
@@ -436,16 +419,26 @@ def _pronoun_actor(head, offset, memory: Memory) -> Actor | None:
 
 
 def _reporting_subject(pron):
-    """'The rebels rejected the plan and said they opposed ...': 'they', the subject of a
-    clause that a verb reports, is that verb's subject (a plural noun, through a coordination),
-    not the nearest name before it."""
-    if pron.lower_ not in ("they", "we") or pron.dep_ != "nsubj" or pron.head.dep_ != "ccomp":
+    """The speaker a subject pronoun of a reported clause stands for. 'The rebels rejected the
+    plan and said they opposed ...': 'they' is the reporting verb's subject (a plural noun,
+    through a coordination), not the nearest name before it. 'The Peruvian president said he
+    would ...': 'he' is the speaker named by a common noun."""
+    if pron.dep_ not in ("nsubj", "nsubjpass") or pron.head.dep_ != "ccomp":
         return None
-    from eventwire.extraction.actions import subject_of
+    reporter = pron.head.head
+    if pron.lower_ in ("they", "we") and pron.dep_ == "nsubj":
+        from eventwire.extraction.actions import subject_of
 
-    found, _ = subject_of(pron.head.head)
-    found = [t for t in found if t.pos_ in ("NOUN", "PROPN") and t.i < pron.i]
-    return found[0] if len(found) == 1 and found[0].tag_ in ("NNS", "NNPS") else None
+        found = [t for t in subject_of(reporter)[0] if t.pos_ in ("NOUN", "PROPN") and t.i < pron.i]
+        return found[0] if len(found) == 1 and found[0].tag_ in ("NNS", "NNPS") else None
+    if pron.lower_ not in ("he", "she"):
+        return None
+    from eventwire.extraction.attribution import REPORT_VERBS
+
+    if reporter.lemma_.lower() not in REPORT_VERBS:
+        return None
+    speaker = next((c for c in children(reporter) if c.dep_ == "nsubj"), None)
+    return speaker if speaker is not None and speaker.pos_ == "NOUN" and not speaker.ent_type_ else None
 
 
 def _corefer(tokens, head, memory: Memory, sectors, name):

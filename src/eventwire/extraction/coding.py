@@ -147,8 +147,7 @@ class StoryCoder:
         a political actor telling of another's armed attack accuses the attacker of aggression
         (CAMEO 1123); the attack itself stays coded as told. Media, medics, witnesses and
         monitors only report."""
-        reporter = attribution.reporting_verb(m.anchor)
-        who = attribution.speaker_token(reporter) if reporter is not None else None
+        reporter, who = _reported_by(m.anchor)
         if who is None or not any(t.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") for t in who.subtree):
             return  # "officials said": whose officials is only guessed
         speaker = resolve_actor(who, ctx.offset, self.memory)
@@ -183,8 +182,7 @@ class StoryCoder:
         withdraw" is the council's call on Y (an appeal), not Y's act."""
         if not doers or m.pattern.cameo[:2] > "08" or not status.obligation(m.anchor):
             return None
-        reporter = attribution.reporting_verb(m.anchor)
-        who = attribution.speaker_token(reporter) if reporter is not None else None
+        who = _reported_by(m.anchor)[1]
         speaker = resolve_actor(who, ctx.offset, self.memory) if who is not None else None
         if speaker is None or not speaker.country or any(_same(speaker, d) for d in doers):
             return None
@@ -303,8 +301,8 @@ class StoryCoder:
         return []
 
     def _said_by(self, anchor, ctx: Context) -> Actor | None:
-        reporter = attribution.reporting_verb(anchor)
-        who = attribution.speaker_token(reporter) if reporter is not None else attribution.according_to(ctx.sent)
+        reporter, who = _reported_by(anchor)
+        who = who if reporter is not None else attribution.according_to(ctx.sent)
         if who is not None:
             actor = resolve_actor(who, ctx.offset, self.memory)
             if actor is not None and actor.country:
@@ -403,6 +401,12 @@ def _needs_target(p) -> bool:
 # parties and armed groups; reporters, medics, rights monitors and bystanders only report.
 _POLITICAL_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "REB", "OPP", "PTY", "SEP", "UAF", "INS"}
 _REPORTING_SECTORS = {"MED", "HLH", "HRI", "NGO", "CVL", "EDU", "BUS", "REL", "DEV", "ENV", "LAB"}
+
+
+def _reported_by(anchor):
+    """The verb of saying that reports the clause at `anchor`, and the token of who says it."""
+    reporter = attribution.reporting_verb(anchor)
+    return reporter, (attribution.speaker_token(reporter) if reporter is not None else None)
 
 
 def _political(actor: Actor) -> bool:

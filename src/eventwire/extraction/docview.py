@@ -113,6 +113,11 @@ def children(tok) -> list:
     return found
 
 
+def to_infinitive(tok) -> bool:
+    """Is the verb a to-infinitive ("to fight", "to attend")?"""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children(tok))
+
+
 def subtree(tok) -> list[int]:
     """Indices of the token's subtree in the order of spaCy's `token.subtree`, without Tokens."""
     out: list[int] = []

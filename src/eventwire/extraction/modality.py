@@ -8,7 +8,7 @@ takes its sub-code from the action it introduces.
 
 from __future__ import annotations
 
-from eventwire.extraction.docview import children
+from eventwire.extraction.docview import children, to_infinitive
 
 from eventwire.extraction import status
 from eventwire.extraction.codes import appeal_code, demand_code, intent_code, reject_code, threat_code
@@ -59,7 +59,7 @@ def _attempted(trigger) -> bool:
     """The act is what someone attempted ('tried to kill', 'an attempt to assassinate')."""
     head = trigger.head
     return trigger.dep_ in ("xcomp", "acl", "advcl") and head.i != trigger.i and \
-        head.lemma_.lower() in _ATTEMPT_WORDS and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(trigger))
+        head.lemma_.lower() in _ATTEMPT_WORDS and to_infinitive(trigger)
 
 
 def vowed_fight(pattern, trigger, embedded) -> str | None:
@@ -72,7 +72,7 @@ def vowed_fight(pattern, trigger, embedded) -> str | None:
     for c in children(trigger):
         if c.dep_ not in ("xcomp", "advcl") or c.lemma_.lower() not in _FIGHT_VERBS or c.pos_ != "VERB":
             continue
-        if not any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c)):
+        if not to_infinitive(c):
             continue
         kids = children(c)
         if any(g.dep_ == "prep" and g.lower_ == "for" for g in kids):
@@ -132,7 +132,7 @@ def _addressed(trigger) -> bool:
 def _agreement_to_act(trigger) -> bool:
     """The agreement noun (the trigger or its object) takes a to-infinitive: 'a deal to swap ...'."""
     nouns = [trigger] + [c for c in children(trigger) if c.dep_ in ("dobj", "obj")]
-    return any(c.dep_ in ("acl", "relcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in children(c))
+    return any(c.dep_ in ("acl", "relcl") and to_infinitive(c)
                for n in nouns for c in children(n))
 
 
