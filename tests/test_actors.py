@@ -128,3 +128,14 @@ def test_a_threat_against_two_countries_is_one_event_for_each(extractor):
 def test_a_coordinated_name_inside_a_group_name_is_no_second_target(extractor):
     events = _report(extractor, "Jordan attacked the Islamic State of Iraq and Syria.").events
     assert [e.target.country for e in events] == ["IMG"]
+
+
+def test_its_after_a_plural_group_refers_back_to_the_speaker(extractor):
+    events = _report(extractor, "Greece said Albanian gunmen had fired on its border guards.").events
+    attack = next(e for e in events if e.cameo[:2] in ("18", "19"))
+    assert (attack.source.country, attack.target.country) == ("ALB", "GRC")
+
+
+def test_its_after_a_singular_body_still_refers_to_that_body(extractor):
+    e, = _report(extractor, "The Egyptian army said its units had seized the town.").events
+    assert e.source.country == "EGY"

@@ -472,11 +472,19 @@ def _possessor(pron, memory: Memory) -> Actor | None:
     for t in reversed(doc[: pron.i]):
         if t.ent_type_ in ("GPE", "NORP", "ORG") and pron.lower_ in _PRONOUNS_ORG:
             ent = ent_of(t)
-            if ent is not None:
+            if ent is not None and not (pron.lower_ == "its" and _plural_phrase(ent)):
                 c, s, _ = entity_code(ent)
                 if c:
                     return Actor(ent.text, 0, 0, c, s)
     return memory.last_person if pron.lower_ in _PRONOUNS_PERSON else memory.last_org
+
+
+def _plural_phrase(ent) -> bool:
+    """'Syrian forces', 'Iraqi officials': a name modifying a plural common noun is no antecedent
+    of 'its' ("Turkey said Syrian forces shelled its border posts": its = Turkey)."""
+    root = ent.root
+    head = root.head if root.dep_ in ("amod", "compound") and root.head.i != root.i else root
+    return head.tag_ == "NNS"
 
 
 def is_counterpart(actor: Actor | None) -> bool:
