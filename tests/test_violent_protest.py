@@ -1,4 +1,5 @@
-"""Stone-throwing and pelting are violent protest (CAMEO 145, PLOVER PROTEST); invented sentences."""
+"""Stone-throwing and pelting are violent protest (CAMEO 145, PLOVER PROTEST); a grenade thrown
+at someone is a bombing of them (183). Invented sentences."""
 
 from __future__ import annotations
 
@@ -25,3 +26,7 @@ def test_pelting_a_convoy_is_a_violent_protest(extractor):
 def test_throwing_a_grenade_is_still_a_bombing_not_a_protest(extractor):
     codes = [c for _, _, c in _events(extractor, "Iraqi insurgents threw a grenade at American troops.")]
     assert "145" not in codes
+
+
+def test_a_grenade_thrown_at_troops_is_a_bombing_of_their_country(extractor):
+    assert _events(extractor, "Iraqi insurgents threw a grenade at American troops.") == [("IRQ", "USA", "183")]
