@@ -139,3 +139,18 @@ def test_its_after_a_plural_group_refers_back_to_the_speaker(extractor):
 def test_its_after_a_singular_body_still_refers_to_that_body(extractor):
     e, = _report(extractor, "The Egyptian army said its units had seized the town.").events
     assert e.source.country == "EGY"
+
+
+def test_a_rights_group_with_no_country_is_coded_as_an_ngo(extractor):
+    e, = _report(extractor, "A human rights group accused Moroccan police of beating migrants.").events
+    assert (e.source.country, e.source.sector, e.target.country) == ("NGO", ["HRI"], "MAR")
+
+
+def test_an_aid_agency_with_a_nationality_keeps_its_country(extractor):
+    e, = _report(extractor, "A Norwegian aid agency delivered tents to Nepal.").events
+    assert (e.source.country, e.source.sector) == ("NOR", ["DEV"])
+
+
+def test_a_rebel_group_is_not_an_ngo(extractor):
+    e, = _report(extractor, "A rebel group attacked Malian troops.").events
+    assert e.source.country != "NGO"

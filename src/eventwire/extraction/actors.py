@@ -211,11 +211,23 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
         country = _country_of_place(head) or country or _state_reference(head, memory)
     if country is None:
         country, sectors = _corefer(tokens, head, memory, sectors, name)
+    if country is None and _unnamed_ngo(head, sectors):
+        country = "NGO"  # "a human rights group": CAMEO's NGO actor with its sector
     if country is None and not sectors and not name:
         return None
     actor = _span_actor(tokens, offset, country, sectors, name or org_name, role)
     memory.remember(actor, head_key(tokens, head) if sectors else None)
     return actor
+
+
+# An organisation of civil society named by its kind, with no country: CAMEO codes it NGO.
+_ORG_NOUNS = frozenset({"group", "organisation", "organization", "watchdog", "association", "foundation",
+                        "society", "federation", "league", "coalition", "network", "charity", "agency", "ngo"})
+_NGO_SECTORS = frozenset({"HRI", "ENV", "DEV"})
+
+
+def _unnamed_ngo(head, sectors) -> bool:
+    return head.lemma_.lower() in _ORG_NOUNS and not _NGO_SECTORS.isdisjoint(sectors)
 
 
 def _entity_rank(ent, head) -> int:
