@@ -154,3 +154,18 @@ def test_an_aid_agency_with_a_nationality_keeps_its_country(extractor):
 def test_a_rebel_group_is_not_an_ngo(extractor):
     e, = _report(extractor, "A rebel group attacked Malian troops.").events
     assert e.source.country != "NGO"
+
+
+def test_a_backer_named_in_a_hyphenated_modifier_is_not_the_groups_country(extractor):
+    e, = _report(extractor, "Turkish-backed militias shelled Kurdish villages in Syria.").events
+    assert e.source.country != "TUR"
+
+
+def test_pro_and_anti_name_a_side_not_a_nationality(extractor):
+    e, = _report(extractor, "Pro-Chinese activists attacked Vietnamese police.").events
+    assert e.source.country != "CHN" and e.target.country == "VNM"
+
+
+def test_a_group_linked_to_al_qaeda_keeps_its_own_nationality(extractor):
+    e, = _report(extractor, "The al-Qaeda-linked Nigerian group attacked Chadian troops.").events
+    assert (e.source.country, e.target.country) == ("NGA", "TCD")

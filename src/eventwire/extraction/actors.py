@@ -188,7 +188,7 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     if head.lemma_.lower() in _NOT_ACTORS and not head.ent_type_:
         return None
     country, sectors, org_name = None, [], None
-    in_phrase = _ents_in(tokens)
+    in_phrase = [e for e in _ents_in(tokens) if not _allegiance_only(e)]
     ents = sorted(in_phrase, key=lambda e: _entity_rank(e, head))
     placed = any(e.label_ in ("GPE", "NORP") for e in ents)
     coded = []
@@ -228,6 +228,22 @@ _NGO_SECTORS = frozenset({"HRI", "ENV", "DEV"})
 
 def _unnamed_ngo(head, sectors) -> bool:
     return head.lemma_.lower() in _ORG_NOUNS and not _NGO_SECTORS.isdisjoint(sectors)
+
+
+# "Iranian-backed militias", "al-Qaeda-linked rebels", "pro-Russian separatists", "anti-American
+# protesters": the name says whom the group sides with or against, not where it is from.
+_ALLEGIANCE_VERBS = frozenset({"back", "link", "ally", "affiliate", "inspire", "align", "sponsor", "fund",
+                               "support", "arm", "train", "finance", "influence", "sympathize", "connect",
+                               "tie", "loyal"})
+_ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _allegiance_only(ent) -> bool:
+    root, doc = ent.root, ent.doc
+    if root.dep_ == "npadvmod" and root.head.tag_ == "VBN" and root.head.lemma_.lower() in _ALLEGIANCE_VERBS:
+        return True
+    start = ent.start
+    return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _ALLEGIANCE_PREFIXES
 
 
 def _entity_rank(ent, head) -> int:
