@@ -14,7 +14,7 @@ from eventwire.extraction.actors import (
     Memory, doc_text, ent_of, inherit_counterpart_sectors, mentions_in, resolve_actor, split_modifier_countries,
 )
 from eventwire.extraction.codes import appeal_code, code_fields
-from eventwire.extraction.docview import children, subtree, view
+from eventwire.extraction.docview import children, original_text, subtree, view
 from eventwire.extraction.modality import final_code, is_contentless, is_framing, vowed_fight
 from eventwire.extraction.patterns import PatternSet
 from eventwire.schema import Actor, Claim, Doc, Event, Location, Span
@@ -83,7 +83,7 @@ class StoryCoder:
         found = dates.date_tokens_of(reporter)
         if found:
             ent = dates.date_span(found[0])
-            text = ent.text if ent is not None else found[0].text
+            text = original_text(ent if ent is not None else found[0])
             resolved = dates.resolve(text, self.doc.published)
             if resolved:
                 self.statement_date = (resolved, text)
@@ -214,7 +214,7 @@ class StoryCoder:
     def _victim(self, tok, ctx: Context) -> Actor:
         """A victim as the parse names it ('four children', 'a journalist'), coded or not."""
         actor = resolve_actor(tok, ctx.offset, self.memory)
-        return actor or Actor(tok.text, ctx.offset + tok.idx, ctx.offset + tok.idx + len(tok.text))
+        return actor or Actor(original_text(tok), ctx.offset + tok.idx, ctx.offset + tok.idx + len(tok.text))
 
     def _protest_parties(self, m, ctx: Context, sources, targets, notes):
         """Whom a protest is aimed at, and unplaced protesters placed by it: "fundamentalists
@@ -329,7 +329,7 @@ class StoryCoder:
         claimed_by = None
         if reading.report_noun is not None:
             n = reading.report_noun
-            claimed_by = Actor(n.text, ctx.offset + n.idx, ctx.offset + n.idx + len(n.text))
+            claimed_by = Actor(original_text(n), ctx.offset + n.idx, ctx.offset + n.idx + len(n.text))
         denied_by = None
         if reading.status == "denied":
             denier = attribution.speaker_token(reading.denier) if reading.denier is not None else None
@@ -346,7 +346,7 @@ class StoryCoder:
             found = dates.date_tokens_of(head)
             if found:
                 ent = dates.date_span(found[0])
-                text = ent.text if ent is not None else found[0].text
+                text = original_text(ent if ent is not None else found[0])
                 resolved = dates.resolve(text, self.doc.published)
                 if resolved:
                     return resolved, text, "event"
@@ -362,7 +362,7 @@ class StoryCoder:
                 for obj in children(doc[i]):
                     if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
                         ent = ent_of(obj)
-                        found = locate(ent.text if ent is not None else obj.text)
+                        found = locate(original_text(ent if ent is not None else obj))
                         if found is not None:
                             return Location(found.name, found.country, found.lat, found.lon)
         return None

@@ -143,3 +143,10 @@ def memo(tok, name: str, compute):
     if key not in cache:
         cache[key] = compute(tok)
     return cache[key]
+
+
+def original_text(span) -> str:
+    """A token's or span's words as the story wrote them (the Doc may be of a truecased copy)."""
+    start = span.idx if hasattr(span, "idx") else span.start_char
+    end = start + len(span.text)
+    return view(span.doc).text[start:end]

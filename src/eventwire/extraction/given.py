@@ -10,6 +10,7 @@ from __future__ import annotations
 from eventwire.errors import InputError
 from eventwire.extraction import actions, status
 from eventwire.extraction.codes import code_fields
+from eventwire.extraction.docview import original_text, view
 from eventwire.extraction.modality import final_code, is_contentless, is_framing
 from eventwire.schema import Coding, Span
 
@@ -74,7 +75,7 @@ def _framing_head(best, matches):
 
 def classify_given(extractor, text: str, source: str | None, target: str | None) -> Coding:
     """Code `text` for the given actors (their words in the sentence)."""
-    return _classify_parsed(extractor, extractor.nlp(text), text, source, target)
+    return _classify_parsed(extractor, extractor.nlp(extractor.for_parser(text)), text, source, target)
 
 
 def classify_given_many(extractor, items: list) -> list:
@@ -87,7 +88,7 @@ def classify_given_many(extractor, items: list) -> list:
         if problem:
             out[n] = InputError(problem, f"item {n}")
     wanted = [n for n, found in enumerate(out) if found is None]
-    for n, doc in zip(wanted, extractor.parse([items[n][0] for n in wanted])):
+    for n, doc in zip(wanted, extractor.parse([extractor.for_parser(items[n][0]) for n in wanted])):
         out[n] = _classify_parsed(extractor, doc, *items[n])
     return out
 
@@ -111,6 +112,7 @@ def _item_problem(item) -> str | None:
 
 
 def _classify_doc(extractor, doc, text: str, source: str | None, target: str | None) -> Coding:
+    view(doc, text)  # the Doc may be of a truecased copy: names and evidence come from `text`
     src_toks = _tokens_in(doc, _char_span(text, source))
     tgt_toks = _tokens_in(doc, _char_span(text, target))
     matches = [actions.fill_roles(m) for m in actions.find_triggers(doc, extractor.patterns)]
@@ -130,4 +132,4 @@ def _classify_doc(extractor, doc, text: str, source: str | None, target: str | N
     return Coding(plover=fields["plover"], cameo=cameo, quad=fields["quad"], status=st,
                   confidence=round(best.pattern.confidence * conf, 3),
                   rule=f"{best.pattern.id}@{extractor.patterns.version}+{rule_kind}",
-                  mode=fields["mode"], evidence=Span(t.text, t.idx, t.idx + len(t.text)))
+                  mode=fields["mode"], evidence=Span(original_text(t), t.idx, t.idx + len(t.text)))

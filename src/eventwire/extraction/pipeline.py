@@ -25,6 +25,8 @@ from eventwire.extraction.docview import view
 from eventwire.extraction.patterns import PatternSet, load_patterns
 from eventwire.extraction.tokencache import TokenCache
 from eventwire.ingest.segment import segment, title_of
+from eventwire.ingest.truecase import ordinary_words, truecased
+from eventwire.gazetteer import load_agents
 from eventwire.ingest.text import validate_text
 from eventwire.schema import Coding, Doc, Report, Span, Story
 
@@ -55,6 +57,12 @@ class Extractor:
         self.zoned = zoned  # one memory zone per batch (False: the vocabulary keeps every word)
         self.token_cache = TokenCache(self.nlp)
         self.warmed = False  # see `warm_up`
+        self.ordinary = ordinary_words(self.patterns, load_agents().terms)
+
+    def for_parser(self, text: str) -> str:
+        """The text the parser reads: a title-case line with its ordinary words in lower case
+        (same length, so every offset holds; the coder still quotes the original)."""
+        return truecased(text, self.ordinary)
 
     def warm_up(self) -> None:
         """Code one built-in story, loading what coding loads on first use (GeoNames cities, the
@@ -93,7 +101,7 @@ class Extractor:
 
     def _code_batch(self, batch: list) -> list:
         prepared = [self._prepare(s) for s in batch]
-        texts = [(s.text[b.start:b.end], (n, b)) for n, (s, blocks, _) in enumerate(prepared)
+        texts = [(self.for_parser(s.text[b.start:b.end]), (n, b)) for n, (s, blocks, _) in enumerate(prepared)
                  if not isinstance(s, Exception) for b in blocks if b.kind != "dateline"]
         reports = self._in_zone(self._code_prepared, prepared, texts)
         if self.zoned:
