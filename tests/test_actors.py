@@ -169,3 +169,13 @@ def test_pro_and_anti_name_a_side_not_a_nationality(extractor):
 def test_a_group_linked_to_al_qaeda_keeps_its_own_nationality(extractor):
     e, = _report(extractor, "The al-Qaeda-linked Nigerian group attacked Chadian troops.").events
     assert (e.source.country, e.target.country) == ("NGA", "TCD")
+
+
+def test_a_spokesman_for_a_ministry_speaks_as_the_ministry(extractor):
+    e, = _report(extractor, "A spokesman for the Indian foreign ministry criticised Nepal.").events
+    assert (e.source.country, e.target.country) == ("IND", "NPL")
+
+
+def test_the_pope_is_coded_as_the_holy_see(extractor):
+    e, = _report(extractor, "Pope Francis met Iraqi President Barham Salih.", published="2021-03-06").events
+    assert e.source.country == "VAT"

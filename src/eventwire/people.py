@@ -33,7 +33,7 @@ import yaml
 
 from eventwire.errors import DataFileError
 
-PEOPLE_VERSION = "people.v2"
+PEOPLE_VERSION = "people.v3"
 
 _ENTRY_FIELDS = {"name", "aliases", "country", "sector", "role", "from", "to", "offices", "org", "note"}
 _OFFICE_FIELDS = {"role", "sector", "from", "to", "country", "org"}

@@ -302,12 +302,19 @@ _COUNT_NOUNS = {"thousand", "hundred", "dozen", "million", "score", "number", "h
                 "thousands", "dozens", "scores"}
 
 
+# Who speaks for someone speaks as them: "a spokesman for the foreign ministry".
+_SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "mouthpiece"}
+
+
 def _counted_group(head):
-    """The group a count or membership noun stands for: 'thousands of Nigerians' -> Nigerians."""
-    if head.lemma_.lower() not in _COUNT_NOUNS and head.lower_ not in _COUNT_NOUNS:
+    """The group a count or membership noun stands for: 'thousands of Nigerians' -> Nigerians;
+    the body a spokesperson speaks for: 'a spokesman for the Kenyan police' -> the police."""
+    low = head.lemma_.lower()
+    spokes = low in _SPOKES_NOUNS
+    if not spokes and low not in _COUNT_NOUNS and head.lower_ not in _COUNT_NOUNS:
         return None
     for prep in children(head):
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and (prep.lower_ == "of" or (spokes and prep.lower_ == "for")):
             objs = [g for g in children(prep) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
             if objs:
                 return objs[0]
