@@ -179,3 +179,8 @@ def test_a_spokesman_for_a_ministry_speaks_as_the_ministry(extractor):
 def test_the_pope_is_coded_as_the_holy_see(extractor):
     e, = _report(extractor, "Pope Francis met Iraqi President Barham Salih.", published="2021-03-06").events
     assert e.source.country == "VAT"
+
+
+def test_the_head_of_an_organisation_acts_for_it(extractor):
+    e, = _report(extractor, "Syria met the head of the Arab League.").events
+    assert (e.source.country, e.target.country) == ("SYR", "IGO")

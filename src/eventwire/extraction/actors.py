@@ -183,6 +183,11 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     counted = _counted_group(head)
     if counted is not None:  # "thousands of Nigerians", "52 members of the movement"
         return resolve_actor(counted, offset, memory)
+    led = _led_body(head)
+    if led is not None:  # "the head of the UN nuclear watchdog" acts for the watchdog
+        actor = resolve_actor(led, offset, memory)
+        if actor is not None and actor.country:
+            return actor
     head = _misparsed_clause_subject(head)
     tokens = np_tokens(head)
     if head.lemma_.lower() in _NOT_ACTORS and not head.ent_type_:
@@ -315,6 +320,22 @@ def _counted_group(head):
         return None
     for prep in children(head):
         if prep.dep_ == "prep" and (prep.lower_ == "of" or (spokes and prep.lower_ == "for")):
+            objs = [g for g in children(prep) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+            if objs:
+                return objs[0]
+    return None
+
+
+# Who heads or represents a body acts for it: "the chief of the Nigerian army".
+_LEADER_NOUNS = {"head", "chief", "leader", "director", "boss", "commander", "representative", "envoy",
+                 "delegation", "delegate", "emissary"}
+
+
+def _led_body(head):
+    if head.lemma_.lower() not in _LEADER_NOUNS or head.ent_type_:
+        return None
+    for prep in children(head):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
             objs = [g for g in children(prep) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
             if objs:
                 return objs[0]
