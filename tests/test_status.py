@@ -170,3 +170,40 @@ def test_an_ethnic_group_is_placed_where_it_lives(extractor):
 def test_troops_on_alert_are_a_force_posture(extractor):
     report = _one(extractor, "Azerbaijani troops remained on alert along the border on Monday.")
     assert [(src, cameo) for src, _, cameo, _ in _events(report)] == [("AZE", "152")]
+
+
+def test_speculation_about_an_attack_is_a_hypothetical_claim_not_an_event(extractor):
+    report = _one(extractor, "Experts said a Serbian attack on Kosovo might set off a wider conflict.")
+    assert not report.events
+    assert [c.status for c in report.claims] == ["hypothetical"]
+
+
+def test_a_whether_clause_is_no_event(extractor):
+    report = _one(extractor, "Whether Canada will lift its sanctions on Iran is not yet known.")
+    assert not report.events
+    assert all(c.status == "hypothetical" for c in report.claims)
+
+
+def test_a_conditional_promise_of_ones_own_act_stays_an_event(extractor):
+    report = _one(extractor, "Sweden may suspend aid to Uganda if the new law takes effect.")
+    assert [e.source.country for e in report.events] == ["SWE"]
+
+
+def test_an_inverted_should_clause_is_a_condition_not_an_act(extractor):
+    report = _one(extractor, "Should Armenia attack Azerbaijan, the damage to trade would be severe.")
+    assert not [e for e in report.events if e.source.country == "ARM"]
+
+
+def test_an_inverted_were_clause_is_a_condition_not_an_act(extractor):
+    report = _one(extractor, "Were Egypt to invade Sudan, the region would be destabilised.")
+    assert not report.events
+
+
+def test_a_counterfactual_had_clause_makes_its_consequence_no_event(extractor):
+    report = _one(extractor, "Had Poland known of the plot, it would have expelled the Belarusian envoy.")
+    assert not report.events
+
+
+def test_should_y_act_then_x_will_strike_is_a_conditional_threat(extractor):
+    report = _one(extractor, "Should Hezbollah fire rockets again, Israel will bomb Beirut.")
+    assert any(e.source.country == "ISR" and e.plover == "THREATEN" for e in report.events)

@@ -132,7 +132,7 @@ class StoryCoder:
         reciprocal = m.pattern.reciprocal and not notes and RECIPROCAL_PATTERNS
         charge = actions.charge_code(m.trigger) if cameo in _CHARGING_CODES else None
         for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS):
-            if reading.status in ("denied",) or reading.report_noun is not None:
+            if reading.status == "denied" or reading.report_noun is not None or reading.speculative:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
             else:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
@@ -621,7 +621,7 @@ def _dedupe_events(events: list[Event]) -> list[Event]:
 
 def _dedupe_claims(claims: list[Claim]) -> list[Claim]:
     """One claim per dyad: a story restating a claim ("the claim that ...") repeats it."""
-    rank = {"denied": 0, "claimed": 1}
+    rank = {"denied": 0, "claimed": 1, "hypothetical": 2}
     best: dict = {}
     for c in claims:
         key = (c.subject.country if c.subject else None, c.object.country if c.object else None)

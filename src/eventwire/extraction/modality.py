@@ -175,7 +175,7 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
         return _reshaped(intent_code, embedded.pattern.cameo, "030") if embedded is not None else "030"
     if reading.refusal:  # "will not give aid": a rejection; "will not attack": de-escalation
         return "0356" if own[:2] in _HOSTILE_ROOTS else reject_code(own)
-    announced = reading.status == "planned" or (reading.status == "hypothetical" and (reading.cue or "").lower() in ("if", "unless"))
+    announced = reading.status == "planned" or (reading.status == "hypothetical" and reading.conditional)
     if announced and pattern.frame == "event" and reading.report_noun is None:
         if own[:2] in ("14", "15", "16", "17", "18", "19", "20"):
             return threat_code(own)
