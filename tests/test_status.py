@@ -207,3 +207,18 @@ def test_a_counterfactual_had_clause_makes_its_consequence_no_event(extractor):
 def test_should_y_act_then_x_will_strike_is_a_conditional_threat(extractor):
     report = _one(extractor, "Should Hezbollah fire rockets again, Israel will bomb Beirut.")
     assert any(e.source.country == "ISR" and e.plover == "THREATEN" for e in report.events)
+
+
+def test_declining_to_comment_is_cameos_decline_comment_not_a_rejection(extractor):
+    report = _one(extractor, "The Norwegian foreign ministry declined to comment on the arrests.")
+    assert [e.cameo for e in report.events] == ["011"]
+
+
+def test_what_voters_oppose_sending_is_not_sent(extractor):
+    report = _one(extractor, "A poll found most Danes oppose sending warplanes to Ukraine.")
+    assert not [e for e in report.events if e.plover in ("AID", "MOBILIZE")]
+
+
+def test_supporting_imposing_sanctions_imposes_none(extractor):
+    report = _one(extractor, "Lithuania supports imposing new sanctions on Belarus.")
+    assert not [e for e in report.events if e.plover == "SANCTION"]

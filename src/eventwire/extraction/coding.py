@@ -90,8 +90,8 @@ class StoryCoder:
 
     # --- per match ----------------------------------------------------------------------
     def _code_match(self, m, ctx: Context, embedded) -> None:
-        if is_contentless(m.pattern, m.trigger, embedded):
-            return
+        if is_contentless(m.pattern, m.trigger, embedded) or status.attitude_content(m.trigger):
+            return  # "oppose sending troops": what is opposed is not done
         reading = status.read_status(m.trigger, m.anchor)
         if reading.condition:  # "... unless the president steps down": a condition, not an act
             return
@@ -123,8 +123,8 @@ class StoryCoder:
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         needs = _needs_target(m.pattern) and not (embedded is not None and is_framing(m.pattern, m.trigger)
                                                   and not _needs_target(embedded.pattern))
-        if cameo == "138" and vowed_fight(m.pattern, m.trigger, embedded):
-            needs = False  # "swore to fight on": a threat of armed struggle needs no named foe
+        if cameo == "138" and vowed_fight(m.pattern, m.trigger, embedded) or cameo == "011":
+            needs = False  # "declined to comment" is said to nobody in particular  # "swore to fight on": a threat of armed struggle needs no named foe
         if not sources or (needs and not targets and not mutual):
             return
         if not targets and not any(s.country for s in sources):  # "a protestor demolished it"

@@ -286,3 +286,27 @@ def obligation(verb) -> bool:
 def announces_intent(pattern, trigger) -> bool:
     """An intent pattern, an intent code (root 03), or a plan verb as the trigger itself."""
     return pattern.frame == "intent" or pattern.cameo[:2] == "03"
+
+
+# Verbs of attitude whose gerund or infinitive is only what is favoured or opposed: "most voters
+# oppose sending troops", "X supports imposing sanctions", "Y objected to expelling the envoys".
+# The act is not done; the attitude verb codes on its own pattern, if it has one.
+ATTITUDE_VERBS = {"oppose", "support", "favour", "favor", "back", "endorse", "resist", "object",
+                  "fear", "dislike", "consider", "discuss", "debate", "mull", "weigh", "contemplate",
+                  "advocate", "rule"}
+
+
+def attitude_content(trigger) -> bool:
+    """The act is the gerund or infinitive under an attitude verb, not a thing done."""
+    if trigger.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ATTITUDE_VERBS for c in children(trigger)):
+        return True  # "voters oppose sending troops", parsed with 'oppose' as an auxiliary
+    head = trigger.head
+    if head.i == trigger.i:
+        return False
+    if trigger.dep_ in ("xcomp", "dobj", "csubj") and trigger.tag_ == "VBG":
+        return head.lemma_.lower() in ATTITUDE_VERBS
+    if trigger.dep_ == "pcomp" and head.lower_ == "to" and head.head.i != head.i:
+        return head.head.lemma_.lower() in ("object",)  # "objected to expelling"
+    return False
