@@ -222,3 +222,13 @@ def test_what_voters_oppose_sending_is_not_sent(extractor):
 def test_supporting_imposing_sanctions_imposes_none(extractor):
     report = _one(extractor, "Lithuania supports imposing new sanctions on Belarus.")
     assert not [e for e in report.events if e.plover == "SANCTION"]
+
+
+def test_a_cricket_win_by_wickets_is_no_assault(extractor):
+    report = _one(extractor, "Ghana's football squad thrashed Nigeria in the league derby.")
+    assert not report.events
+
+
+def test_a_football_score_is_no_assault(extractor):
+    report = _one(extractor, "France thrashed Italy 4-1 on Saturday.")
+    assert not report.events

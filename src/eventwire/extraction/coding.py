@@ -114,6 +114,8 @@ class StoryCoder:
         if m.pattern.cameo[:2] == "14":
             sources, targets = self._protest_parties(m, ctx, sources, targets, notes)
         cameo = self._cameo(m, reading, embedded, notes)
+        if cameo[:2] in _SPORT_BLOCKED and actions.sport_contest(m.anchor):
+            return  # "X's team thrashed Y by nine wickets": a game, not an assault
         if cameo[:2] == "03" and reading.status == "asserted" and not reading.refusal:
             reading = status.StatusReading("planned", m.trigger.text)  # "wants to help Y": a plan
         if "obligation_reported" in notes:
@@ -472,6 +474,9 @@ _ATTEMPTS = {"attempt", "try"}
 
 # Arrests and expulsions that can come "on charges of X": the charge is also an accusation.
 _CHARGING_CODES = {"173", "174"}
+
+# Roots that a game's words ("beat", "thrashed", "crushed", "routed", "attack") can take
+_SPORT_BLOCKED = {"17", "18", "19", "20"}
 
 # Roots of armed force: an attack with no named attacker is still coded (`_unclaimed_force`).
 _FORCE_ROOTS = {"18", "19", "20"}
