@@ -232,3 +232,8 @@ def test_a_cricket_win_by_wickets_is_no_assault(extractor):
 def test_a_football_score_is_no_assault(extractor):
     report = _one(extractor, "France thrashed Italy 4-1 on Saturday.")
     assert not report.events
+
+
+def test_a_raid_that_makes_arrests_is_the_arrest_not_an_attack(extractor):
+    report = _one(extractor, "Greek police detained 14 suspected smugglers in raids near Athens.")
+    assert report.events and not [e for e in report.events if e.plover == "ASSAULT"]

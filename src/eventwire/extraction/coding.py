@@ -54,6 +54,7 @@ class StoryCoder:
         ctx.matches = matches
         embedded = _embedded_under_frames(matches) | {m.trigger.i for m in matches if actions.protest_served(m, matches)}
         acts = {m.trigger.i for m in matches}
+        embedded |= _means_of_arrest(matches)
         for m in _one_per_coordination(matches):
             if actions.is_modal_trigger(m.trigger) and m.trigger.head.i in acts:
                 continue  # "Y must withdraw": the withdrawal's own match carries the obligation
@@ -635,3 +636,21 @@ def _dedupe_claims(claims: list[Claim]) -> list[Claim]:
     with_object = {k[0] for k in best if k[1] is not None}
     kept = [c for k, c in best.items() if k[1] is not None or k[0] not in with_object]
     return sorted(kept, key=lambda c: c.evidence.start)
+
+
+# "arrested 20 people in raids", "detained dozens during a sweep": the police raid is how the
+# arrest was made, not an attack of its own.
+_RAID_NOUNS = {"raid", "sweep", "swoop", "crackdown", "operation"}
+
+
+def _means_of_arrest(matches) -> set[int]:
+    arrests = {m.trigger.i for m in matches if m.pattern.cameo[:2] == "17"}
+    if not arrests:
+        return set()
+    out = set()
+    for m in matches:
+        t = m.trigger
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _RAID_NOUNS and t.dep_ == "pobj" and \
+                t.head.lower_ in ("in", "during") and t.head.head.i in arrests:
+            out.add(t.i)
+    return out
