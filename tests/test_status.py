@@ -170,3 +170,70 @@ def test_an_ethnic_group_is_placed_where_it_lives(extractor):
 def test_troops_on_alert_are_a_force_posture(extractor):
     report = _one(extractor, "Azerbaijani troops remained on alert along the border on Monday.")
     assert [(src, cameo) for src, _, cameo, _ in _events(report)] == [("AZE", "152")]
+
+
+def test_speculation_about_an_attack_is_a_hypothetical_claim_not_an_event(extractor):
+    report = _one(extractor, "Experts said a Serbian attack on Kosovo might set off a wider conflict.")
+    assert not report.events
+    assert [c.status for c in report.claims] == ["hypothetical"]
+
+
+def test_a_whether_clause_is_no_event(extractor):
+    report = _one(extractor, "Whether Canada will lift its sanctions on Iran is not yet known.")
+    assert not report.events
+    assert all(c.status == "hypothetical" for c in report.claims)
+
+
+def test_a_conditional_promise_of_ones_own_act_stays_an_event(extractor):
+    report = _one(extractor, "Sweden may suspend aid to Uganda if the new law takes effect.")
+    assert [e.source.country for e in report.events] == ["SWE"]
+
+
+def test_an_inverted_should_clause_is_a_condition_not_an_act(extractor):
+    report = _one(extractor, "Should Armenia attack Azerbaijan, the damage to trade would be severe.")
+    assert not [e for e in report.events if e.source.country == "ARM"]
+
+
+def test_an_inverted_were_clause_is_a_condition_not_an_act(extractor):
+    report = _one(extractor, "Were Egypt to invade Sudan, the region would be destabilised.")
+    assert not report.events
+
+
+def test_a_counterfactual_had_clause_makes_its_consequence_no_event(extractor):
+    report = _one(extractor, "Had Poland known of the plot, it would have expelled the Belarusian envoy.")
+    assert not report.events
+
+
+def test_should_y_act_then_x_will_strike_is_a_conditional_threat(extractor):
+    report = _one(extractor, "Should Hezbollah fire rockets again, Israel will bomb Beirut.")
+    assert any(e.source.country == "ISR" and e.plover == "THREATEN" for e in report.events)
+
+
+def test_declining_to_comment_is_cameos_decline_comment_not_a_rejection(extractor):
+    report = _one(extractor, "The Norwegian foreign ministry declined to comment on the arrests.")
+    assert [e.cameo for e in report.events] == ["011"]
+
+
+def test_what_voters_oppose_sending_is_not_sent(extractor):
+    report = _one(extractor, "A poll found most Danes oppose sending warplanes to Ukraine.")
+    assert not [e for e in report.events if e.plover in ("AID", "MOBILIZE")]
+
+
+def test_supporting_imposing_sanctions_imposes_none(extractor):
+    report = _one(extractor, "Lithuania supports imposing new sanctions on Belarus.")
+    assert not [e for e in report.events if e.plover == "SANCTION"]
+
+
+def test_a_cricket_win_by_wickets_is_no_assault(extractor):
+    report = _one(extractor, "Ghana's football squad thrashed Nigeria in the league derby.")
+    assert not report.events
+
+
+def test_a_football_score_is_no_assault(extractor):
+    report = _one(extractor, "France thrashed Italy 4-1 on Saturday.")
+    assert not report.events
+
+
+def test_a_raid_that_makes_arrests_is_the_arrest_not_an_attack(extractor):
+    report = _one(extractor, "Greek police detained 14 suspected smugglers in raids near Athens.")
+    assert report.events and not [e for e in report.events if e.plover == "ASSAULT"]

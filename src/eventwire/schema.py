@@ -150,7 +150,10 @@ class Event(Record):
 
 @dataclass
 class Claim(Record):
-    """Something others reported that the story does not assert (denied or unconfirmed)."""
+    """Something the story does not assert: denied, unconfirmed (`claimed`), or `hypothetical`
+    (speculation: "an attack could trigger a war", "whether Y will lift sanctions", "should Y
+    invade ..."). A conditional threat or promise of the doer's own act ("X will cut aid if ...")
+    stays an event with status hypothetical."""
 
     id: str
     sentence: int

@@ -144,7 +144,7 @@ def claims(
     format: Format = typer.Option(Format.table, "--format", help="Output format."),
     db: Optional[str] = DbOption,
 ) -> None:
-    """Claims: what stories report others saying, denied or unconfirmed."""
+    """Claims: what stories report others saying, denied, unconfirmed or hypothetical."""
     from eventwire.store import queries
 
     rows = _run(db, lambda s: queries.claims(s, actor, status, since, until, limit))

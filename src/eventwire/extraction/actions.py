@@ -653,3 +653,45 @@ def protest_served(m, matches):
         return None
     return next((p for p in matches if p.pattern.cameo[:2] == "14" and clause.head.i in (p.trigger.i, p.anchor.i)),
                 None)
+
+
+# Sport: "X's cricket team thrashed Y by nine wickets", "X beat Y 3-1 in the World Cup". A team,
+# a sport, a competition or a score on the verb makes the contest a game, not force.
+SPORT_WORDS = {"cricket", "football", "soccer", "rugby", "tennis", "hockey", "basketball", "volleyball",
+               "baseball", "handball", "team", "squad", "wicket", "innings", "goal", "cup", "league",
+               "tournament", "championship", "semifinal", "quarterfinal", "qualifier", "match", "fixture",
+               "olympics", "olympic", "derby", "medal"}
+
+
+def _score(tok) -> bool:
+    """'3-1' (one token or three), '2 - 0'."""
+    t = tok.text
+    if "-" in t:
+        a, _, b = t.partition("-")
+        return a.isdigit() and b.isdigit()
+    if not t.isdigit() or tok.i + 2 >= len(tok.doc):
+        return False
+    doc = tok.doc
+    return doc[tok.i + 1].text == "-" and doc[tok.i + 2].text.isdigit()
+
+
+def sport_contest(verb) -> bool:
+    """The verb's subject is a team, or a score, a sport or a competition hangs on the verb."""
+    if verb.pos_ != "VERB":
+        return False
+    for c in children(verb):
+        if c.dep_ in _SUBJ:
+            if c.lemma_.lower() in SPORT_WORDS or any(
+                    g.dep_ in ("compound", "amod") and g.lemma_.lower() in SPORT_WORDS for g in children(c)):
+                return True
+        elif c.dep_ == "prep" and c.lower_ in ("by", "in"):
+            for o in children(c):
+                if o.dep_ == "pobj" and (o.lemma_.lower() in SPORT_WORDS or any(
+                        g.dep_ in ("compound", "amod") and g.lemma_.lower() in SPORT_WORDS for g in children(o))):
+                    return True
+        elif c.dep_ in ("npadvmod", "dobj", "nummod", "advmod") and c.like_num and _score(c):
+            return True
+        elif c.dep_ in ("dobj", "obj"):  # "thrashed Italy 4-1": the score hangs on the object
+            if any(g.like_num and _score(g) for g in children(c)):
+                return True
+    return False

@@ -54,6 +54,7 @@ class StoryCoder:
         ctx.matches = matches
         embedded = _embedded_under_frames(matches) | {m.trigger.i for m in matches if actions.protest_served(m, matches)}
         acts = {m.trigger.i for m in matches}
+        embedded |= _means_of_arrest(matches)
         for m in _one_per_coordination(matches):
             if actions.is_modal_trigger(m.trigger) and m.trigger.head.i in acts:
                 continue  # "Y must withdraw": the withdrawal's own match carries the obligation
@@ -90,8 +91,8 @@ class StoryCoder:
 
     # --- per match ----------------------------------------------------------------------
     def _code_match(self, m, ctx: Context, embedded) -> None:
-        if is_contentless(m.pattern, m.trigger, embedded):
-            return
+        if is_contentless(m.pattern, m.trigger, embedded) or status.attitude_content(m.trigger):
+            return  # "oppose sending troops": what is opposed is not done
         reading = status.read_status(m.trigger, m.anchor)
         if reading.condition:  # "... unless the president steps down": a condition, not an act
             return
@@ -114,6 +115,8 @@ class StoryCoder:
         if m.pattern.cameo[:2] == "14":
             sources, targets = self._protest_parties(m, ctx, sources, targets, notes)
         cameo = self._cameo(m, reading, embedded, notes)
+        if cameo[:2] in _SPORT_BLOCKED and actions.sport_contest(m.anchor):
+            return  # "X's team thrashed Y by nine wickets": a game, not an assault
         if cameo[:2] == "03" and reading.status == "asserted" and not reading.refusal:
             reading = status.StatusReading("planned", m.trigger.text)  # "wants to help Y": a plan
         if "obligation_reported" in notes:
@@ -123,8 +126,8 @@ class StoryCoder:
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         needs = _needs_target(m.pattern) and not (embedded is not None and is_framing(m.pattern, m.trigger)
                                                   and not _needs_target(embedded.pattern))
-        if cameo == "138" and vowed_fight(m.pattern, m.trigger, embedded):
-            needs = False  # "swore to fight on": a threat of armed struggle needs no named foe
+        if cameo == "138" and vowed_fight(m.pattern, m.trigger, embedded) or cameo == "011":
+            needs = False  # "declined to comment" is said to nobody in particular  # "swore to fight on": a threat of armed struggle needs no named foe
         if not sources or (needs and not targets and not mutual):
             return
         if not targets and not any(s.country for s in sources):  # "a protestor demolished it"
@@ -132,7 +135,7 @@ class StoryCoder:
         reciprocal = m.pattern.reciprocal and not notes and RECIPROCAL_PATTERNS
         charge = actions.charge_code(m.trigger) if cameo in _CHARGING_CODES else None
         for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS):
-            if reading.status in ("denied",) or reading.report_noun is not None:
+            if reading.status == "denied" or reading.report_noun is not None or reading.speculative:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
             else:
                 self._add_event(m, ctx, reading, src, tgt, cameo, said_by, notes)
@@ -473,6 +476,9 @@ _ATTEMPTS = {"attempt", "try"}
 # Arrests and expulsions that can come "on charges of X": the charge is also an accusation.
 _CHARGING_CODES = {"173", "174"}
 
+# Roots that a game's words ("beat", "thrashed", "crushed", "routed", "attack") can take
+_SPORT_BLOCKED = {"17", "18", "19", "20"}
+
 # Roots of armed force: an attack with no named attacker is still coded (`_unclaimed_force`).
 _FORCE_ROOTS = {"18", "19", "20"}
 
@@ -621,7 +627,7 @@ def _dedupe_events(events: list[Event]) -> list[Event]:
 
 def _dedupe_claims(claims: list[Claim]) -> list[Claim]:
     """One claim per dyad: a story restating a claim ("the claim that ...") repeats it."""
-    rank = {"denied": 0, "claimed": 1}
+    rank = {"denied": 0, "claimed": 1, "hypothetical": 2}
     best: dict = {}
     for c in claims:
         key = (c.subject.country if c.subject else None, c.object.country if c.object else None)
@@ -630,3 +636,21 @@ def _dedupe_claims(claims: list[Claim]) -> list[Claim]:
     with_object = {k[0] for k in best if k[1] is not None}
     kept = [c for k, c in best.items() if k[1] is not None or k[0] not in with_object]
     return sorted(kept, key=lambda c: c.evidence.start)
+
+
+# "arrested 20 people in raids", "detained dozens during a sweep": the police raid is how the
+# arrest was made, not an attack of its own.
+_RAID_NOUNS = {"raid", "sweep", "swoop", "crackdown", "operation"}
+
+
+def _means_of_arrest(matches) -> set[int]:
+    arrests = {m.trigger.i for m in matches if m.pattern.cameo[:2] == "17"}
+    if not arrests:
+        return set()
+    out = set()
+    for m in matches:
+        t = m.trigger
+        if t.pos_ == "NOUN" and t.lemma_.lower() in _RAID_NOUNS and t.dep_ == "pobj" and \
+                t.head.lower_ in ("in", "during") and t.head.head.i in arrests:
+            out.add(t.i)
+    return out

@@ -28,7 +28,7 @@ def is_framing(pattern, trigger) -> bool:
         return True
     if pattern.frame == "denial":  # what a denial covers becomes a denied claim, not a code
         return False
-    return pattern.cameo[:2] == "12" and trigger.lemma_.lower() in _REFUSAL_LEMMAS
+    return pattern.cameo[:2] == "12" and trigger.lemma_.lower() in _REFUSAL_LEMMAS and not declines_comment(pattern, trigger)
 
 
 def _reshaped(mapper, embedded_code: str, own: str) -> str:
@@ -145,11 +145,22 @@ def _self_directed(trigger, embedded) -> bool:
     return embedded.trigger.dep_ == "xcomp" and embedded.trigger.head.i == trigger.i and not _addressed(trigger)
 
 
+# "declined to comment", "refused to elaborate": CAMEO 011 Decline comment, not a rejection (12)
+_COMMENT_VERBS = {"comment", "elaborate"}
+
+
+def declines_comment(pattern, trigger) -> bool:
+    return pattern.cameo[:2] == "12" and trigger.lemma_.lower() in _REFUSAL_LEMMAS and any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in _COMMENT_VERBS for c in children(trigger))
+
+
 def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool) -> str:
     """`speaker_source`: the doer is someone other than the clause's subject (the speaker, or
     an analyst-given source), so "Y must do X" is that doer's appeal, not Y's act."""
     """The code for a match given its status reading and the action it frames, if any."""
     own = pattern.cameo
+    if declines_comment(pattern, trigger):
+        return "011"
     if vowed_fight(pattern, trigger, embedded) == "force":
         return "138"
     if embedded is not None and is_framing(pattern, trigger):
@@ -175,7 +186,7 @@ def final_code(pattern, trigger, anchor, reading, embedded, speaker_source: bool
         return _reshaped(intent_code, embedded.pattern.cameo, "030") if embedded is not None else "030"
     if reading.refusal:  # "will not give aid": a rejection; "will not attack": de-escalation
         return "0356" if own[:2] in _HOSTILE_ROOTS else reject_code(own)
-    announced = reading.status == "planned" or (reading.status == "hypothetical" and (reading.cue or "").lower() in ("if", "unless"))
+    announced = reading.status == "planned" or (reading.status == "hypothetical" and reading.conditional)
     if announced and pattern.frame == "event" and reading.report_noun is None:
         if own[:2] in ("14", "15", "16", "17", "18", "19", "20"):
             return threat_code(own)

@@ -6,7 +6,7 @@ report nouns ("reports that ...", "claims ...") whose content the story does not
 
 from __future__ import annotations
 
-from eventwire.extraction.docview import children
+from eventwire.extraction.docview import children, to_infinitive
 
 from dataclasses import dataclass
 
@@ -35,6 +35,13 @@ class StatusReading:
     denier: object = None  # the denial verb governing that report noun
     refusal: bool = False  # "will not provide": a refusal now, not a denial of a past act
     condition: bool = False  # the act is the condition itself ("unless Y resigns"): nothing is done
+    conditional: bool = False  # the act hangs on a condition ("will impose tariffs if ..."): a conditional threat or promise
+
+    @property
+    def speculative(self) -> bool:
+        """Hypothetical with no condition its doer sets: 'an attack could trigger a war', 'whether
+        Y will lift sanctions', 'had X known, it would have ...'. Not an event, at most a claim."""
+        return self.status == "hypothetical" and not self.conditional
 
 
 def _path_up(tok, stop=None):
@@ -109,6 +116,9 @@ def read_status(trigger, anchor, boundary=None) -> StatusReading:
     denier = _denial_above(upto)
     if denier is not None:
         return StatusReading("denied", denier.text, None, denier)
+    inverted = _inverted_condition(upto)
+    if inverted is not None:  # "Should X invade Y, ...", "Were X to attack ...", "Had X not ..."
+        return StatusReading("hypothetical", inverted.text, condition=True)
     for t in upto[:3]:
         if t.i != trigger.i and t.lemma_.lower() in DIRECT_DENIAL_VERBS:
             continue  # "did not deny that its jets bombed": no denial of the bombing
@@ -117,6 +127,8 @@ def read_status(trigger, anchor, boundary=None) -> StatusReading:
             if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | MODAL_HYPO | {"can", "ca"} for c in children(t)):
                 return StatusReading("asserted", neg, refusal=True)
             return StatusReading("denied", neg)
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children(t)):
+            break  # "whether Y will lift sanctions is not known": the 'not' is not Y's
     return _modality(upto)
 
 
@@ -158,11 +170,65 @@ def _reported(verb) -> bool:
     return verb.dep_ in ("ccomp", "xcomp", "conj") and head.lemma_.lower() in REPORT_VERBS | PLAN_VERBS
 
 
-def _conditional_clause(verb):
-    for c in children(verb):
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in children(c)):
-            return next(g for g in children(c) if g.dep_ == "mark")
+# Inverted conditionals put the auxiliary before the subject: "Should X invade Y, ...",
+# "Were X to attack Y, ...", "Had X known, ...". "Should" is an open condition (like "if");
+# "were" and "had" are counterfactual.
+INVERTED_AUX = {"should", "were", "had"}
+
+
+def _inverted_aux(verb):
+    """The auxiliary of an inverted conditional clause headed by `verb`, or None."""
+    subj = next((c for c in children(verb) if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        return None
+    if verb.lower_ == "were" and verb.i < subj.i and any(
+            c.dep_ in ("xcomp", "advcl") and to_infinitive(c) for c in children(verb)):
+        return verb  # "Were X to attack Y": the clause is headed by 'were'
+    if verb.i < subj.i:
+        return None
+    if verb.dep_ == "ROOT" and not any(c.dep_ == "ccomp" and c.i > verb.i for c in children(verb)):
+        return None  # a question ("Should X send tanks?"); with a ccomp after it, a misparsed condition
+    if verb.dep_ not in ("advcl", "ccomp", "conj", "ROOT"):
+        return None
+    return next((c for c in children(verb) if c.dep_ in ("aux", "auxpass") and c.lower_ in INVERTED_AUX
+                 and c.i < subj.i and c.i == _clause_start(verb)), None)
+
+
+def _clause_start(verb) -> int:
+    return min(c.i for c in children(verb)) if children(verb) else verb.i
+
+
+def _inverted_condition(chain):
+    """The trigger sits in an inverted conditional clause (its own clause, not one above a report)."""
+    for t in chain[:3]:
+        aux = _inverted_aux(t)
+        if aux is not None:
+            return aux
+        if t.dep_ in ("ccomp", "ROOT") or (t.dep_ == "advcl" and not to_infinitive(t)):
+            break  # not past the clause: "Should X invade Y, Z would ..." holds no inverted Z
     return None
+
+
+def _conditional_clause(verb):
+    """An if-clause (or an inverted 'Should Y ...') on the act's clause: 'will impose tariffs if ...'.
+    Returns (cue, open condition?): 'if', 'unless', 'should' are open; 'had', 'were' counterfactual."""
+    for c in children(verb):
+        if c.dep_ != "advcl":
+            continue
+        mark = next((g for g in children(c) if g.dep_ == "mark" and g.lower_ in ("if", "unless")), None)
+        if mark is not None:
+            return mark, True
+        inv = _inverted_aux(c)
+        if inv is not None:
+            return inv, inv.lower_ == "should"
+    for c in children(verb):  # "Were X to attack Y, Z would ...": 'were' heads the clause as a ccomp
+        if c.dep_ == "ccomp" and c.i < verb.i and _inverted_aux(c) is not None:
+            return c, False
+    if verb.dep_ == "ccomp" and verb.head.i < verb.i and verb.head.dep_ == "ROOT":
+        inv = _inverted_aux(verb.head)  # "Should Y ..., X would ...", parsed with the condition as root
+        if inv is not None:
+            return inv, inv.lower_ == "should"
+    return None, False
 
 
 def _plan_noun(t) -> bool:
@@ -178,9 +244,9 @@ def _modality(chain) -> StatusReading:
                 return StatusReading("claimed", c.text)
         if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in children(t)):
             return StatusReading("hypothetical", t.text, condition=any(c.lower_ in ("if", "unless") for c in children(t)))
-        cond = _conditional_clause(t)
+        cond, open_condition = _conditional_clause(t)
         if cond is not None:  # "will impose tariffs if Y keeps its quotas"
-            return StatusReading("hypothetical", cond.text)
+            return StatusReading("hypothetical", cond.text, conditional=open_condition)
         fut = _future(t)
         if fut:
             return StatusReading("planned", fut)
@@ -220,3 +286,27 @@ def obligation(verb) -> bool:
 def announces_intent(pattern, trigger) -> bool:
     """An intent pattern, an intent code (root 03), or a plan verb as the trigger itself."""
     return pattern.frame == "intent" or pattern.cameo[:2] == "03"
+
+
+# Verbs of attitude whose gerund or infinitive is only what is favoured or opposed: "most voters
+# oppose sending troops", "X supports imposing sanctions", "Y objected to expelling the envoys".
+# The act is not done; the attitude verb codes on its own pattern, if it has one.
+ATTITUDE_VERBS = {"oppose", "support", "favour", "favor", "back", "endorse", "resist", "object",
+                  "fear", "dislike", "consider", "discuss", "debate", "mull", "weigh", "contemplate",
+                  "advocate", "rule"}
+
+
+def attitude_content(trigger) -> bool:
+    """The act is the gerund or infinitive under an attitude verb, not a thing done."""
+    if trigger.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "aux" and c.lemma_.lower() in ATTITUDE_VERBS for c in children(trigger)):
+        return True  # "voters oppose sending troops", parsed with 'oppose' as an auxiliary
+    head = trigger.head
+    if head.i == trigger.i:
+        return False
+    if trigger.dep_ in ("xcomp", "dobj", "csubj") and trigger.tag_ == "VBG":
+        return head.lemma_.lower() in ATTITUDE_VERBS
+    if trigger.dep_ == "pcomp" and head.lower_ == "to" and head.head.i != head.i:
+        return head.head.lemma_.lower() in ("object",)  # "objected to expelling"
+    return False

@@ -77,7 +77,7 @@ def events_sql(filters: EventFilter, mentions: bool, limit: int | None) -> tuple
 
 def claims(store: Store, actor: str | None = None, status: str | None = None,
            since=None, until=None, limit: int | None = 100) -> list[dict]:
-    """Claims (denied or unconfirmed reports), dated by their story, newest first."""
+    """Claims (denied, unconfirmed or hypothetical reports), dated by their story, newest first."""
     parts, params = ["TRUE"], []
     if actor:
         parts.append("(c.subject_code LIKE ? OR c.object_code LIKE ?)")

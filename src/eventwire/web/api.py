@@ -155,7 +155,7 @@ def add_stories(request: Request, body: IngestIn, _=Depends(require_token)) -> d
 def claims(request: Request, actor: Optional[str] = code_query("Subject or object code prefix."),
            status: Optional[StatusName] = None, limit: int = limit_query(),
            offset: int = offset_query()):
-    """The claims ledger: reports a story does not assert (denied or unconfirmed)."""
+    """The claims ledger: reports a story does not assert (denied, unconfirmed or hypothetical)."""
     with reading(request) as store:
         return queries.claims_page(store, actor, status, limit, offset)
 
