@@ -40,7 +40,7 @@ def is_passive(verb) -> bool:
 _MEASURES = {"ton", "tonne", "million", "billion", "dollar", "$", "euro", "kg", "kilogram", "worth",
              "amount", "lot", "shipment", "consignment", "batch", "package", "round", "number",
              "total", "pound", "barrel", "unit", "load", "convoy", "planeload", "truckload",
-             "quantity", "supply", "crate", "box", "team"}
+             "quantity", "supply", "crate", "box", "team", "thousand", "hundred", "dozen", "score", "tens"}
 
 
 def _obj(verb):
@@ -197,9 +197,11 @@ _PREP_MEASURES = _MEASURES | {"day", "week", "month", "hour", "year", "series"}
 
 def _prep_object_tokens(tok, prep: str) -> list:
     """The objects of the trigger's preposition `prep` ("on" in "went on strike"; "of" under
-    "out" in "pulled out of the talks"), looking through amounts ("two days of talks")."""
+    "out" in "pulled out of the talks"), or of its object's ("a ban on imports"), looking
+    through amounts ("two days of talks")."""
     out = []
-    for c in children(tok):
+    obj = _obj(tok) if tok.pos_ in ("VERB", "AUX") else None  # "imposed a ban on imports"
+    for c in list(children(tok)) + (list(children(obj)) if obj is not None else []):
         heads = [c] + (list(children(c)) if c.lower_ == "out" else [])
         for h in heads:
             if h.dep_ not in ("prep", "agent") or h.lower_ != prep:
