@@ -254,7 +254,10 @@ def _modifiers(noun) -> set[str]:
     """Lemmas of the words that modify an event noun: 'hunger' in 'a hunger strike'."""
     if noun is None:
         return set()
-    return {c.lemma_.lower() for c in children(noun) if c.dep_ in ("compound", "amod", "nmod")}
+    mods = [c for c in children(noun) if c.dep_ in ("compound", "amod", "nmod")]
+    # "the terror alert level": a compound's own compound modifies the phrase too
+    mods += [g for c in mods if c.dep_ == "compound" for g in children(c) if g.dep_ in ("compound", "amod")]
+    return {c.lemma_.lower() for c in mods}
 
 
 def _has_target_slot(p: Pattern, tok, obj) -> bool:
