@@ -40,7 +40,7 @@ def is_passive(verb) -> bool:
 _MEASURES = {"ton", "tonne", "million", "billion", "dollar", "$", "euro", "kg", "kilogram", "worth",
              "amount", "lot", "shipment", "consignment", "batch", "package", "round", "number",
              "total", "pound", "barrel", "unit", "load", "convoy", "planeload", "truckload",
-             "quantity", "supply", "crate", "box"}
+             "quantity", "supply", "crate", "box", "team", "thousand", "hundred", "dozen", "score", "tens"}
 
 
 def _obj(verb):
@@ -148,6 +148,8 @@ def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
         mods = _modifiers(tok if p.pos == "NOUN" else obj)
         if (p.modifier and not mods & p.modifier) or mods & p.not_modifier:
             return False
+    if p.prep_object and not any(_prep_object_words(tok, prep) & words for prep, words in p.prep_object):
+        return False
     if "topic" in p.requires and not _has_topic_slot(p, tok):
         return False
     return "target" not in p.requires or _has_target_slot(p, tok, obj) or \
@@ -190,6 +192,34 @@ def reported_clause(verb):
     return head if before > head.i and verb.doc[before].text == "," else None
 
 
+_PREP_MEASURES = _MEASURES | {"day", "week", "month", "hour", "year", "series"}
+
+
+def _prep_object_tokens(tok, prep: str) -> list:
+    """The objects of the trigger's preposition `prep` ("on" in "went on strike"; "of" under
+    "out" in "pulled out of the talks"), or of its object's ("a ban on imports"), looking
+    through amounts ("two days of talks")."""
+    out = []
+    obj = _obj(tok) if tok.pos_ in ("VERB", "AUX") else None  # "imposed a ban on imports"
+    for c in list(children(tok)) + (list(children(obj)) if obj is not None else []):
+        heads = [c] + (list(children(c)) if c.lower_ == "out" else [])
+        for h in heads:
+            if h.dep_ not in ("prep", "agent") or h.lower_ != prep:
+                continue
+            for g in children(h):
+                if g.dep_ != "pobj":
+                    continue
+                out.append(g)
+                if g.lemma_.lower() in _PREP_MEASURES:
+                    out.extend(x for q in children(g) if q.dep_ == "prep" and q.lower_ == "of"
+                               for x in children(q) if x.dep_ == "pobj")
+    return out
+
+
+def _prep_object_words(tok, prep: str) -> set[str]:
+    return {g.lemma_.lower() for g in _prep_object_tokens(tok, prep)}
+
+
 def _has_topic_slot(p: Pattern, tok) -> bool:
     """'agreed to an extension', 'called for calm', 'pushed for Y to act': the preposition that
     names the topic is there (heading a clause, it is the clause's marker)."""
@@ -224,13 +254,17 @@ def _modifiers(noun) -> set[str]:
     """Lemmas of the words that modify an event noun: 'hunger' in 'a hunger strike'."""
     if noun is None:
         return set()
-    return {c.lemma_.lower() for c in children(noun) if c.dep_ in ("compound", "amod", "nmod")}
+    mods = [c for c in children(noun) if c.dep_ in ("compound", "amod", "nmod")]
+    # "the terror alert level": a compound's own compound modifies the phrase too
+    mods += [g for c in mods if c.dep_ == "compound" for g in children(c) if g.dep_ in ("compound", "amod")]
+    return {c.lemma_.lower() for c in mods}
 
 
 def _has_target_slot(p: Pattern, tok, obj) -> bool:
     """A pattern that needs a target fits only where the parse offers one: a prep of its own,
     a direct or indirect object (not the light verb's event noun)."""
-    heads = [tok] + ([obj] if obj is not None else [])
+    heads = [tok] + ([obj] if obj is not None else []) + [
+        g for prep, words in p.prep_object for g in _prep_object_tokens(tok, prep) if g.lemma_.lower() in words]
     preps = {prep for prep, role in p.prep if role == "target"}
     for h in heads:
         for c in children(h):
@@ -274,6 +308,11 @@ def find_triggers(sent, patterns: PatternSet) -> list[Match]:
                     obj = _obj(tok)
                     m.consumed.add(obj.i)
                     consumed.add(obj.i)
+                for prep, words in p.prep_object:  # "went on strike": the noun is this event's
+                    for g in _prep_object_tokens(tok, prep):
+                        if g.lemma_.lower() in words:
+                            m.consumed.add(g.i)
+                            consumed.add(g.i)
                 matches.append(m)
                 break
     return [m for m in matches if m.trigger.i not in consumed]

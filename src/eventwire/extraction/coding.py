@@ -395,7 +395,7 @@ def _needs_target(p) -> bool:
     """
     if p.requires:
         return "target" in p.requires
-    if p.object and p.frame == "event":  # "lifted the state of emergency", "imposed a curfew"
+    if (p.object or p.prep_object) and p.frame == "event":  # "lifted the state of emergency", "imposed a curfew"
         return False  # a specific expression is its own evidence; PLOVER makes most recipients optional
     return p.frame != "denial" and p.cameo[:2] not in _TARGET_OPTIONAL_ROOTS
 

@@ -123,10 +123,16 @@ def _wants_for_itself(trigger) -> bool:
     return _has_xcomp(trigger) and not _addressed(trigger)
 
 
+# Appeal verbs that name the one addressed with a preposition: "appealed to Y to free",
+# "pleaded with Y to stop" ask Y to act; the speaker states no intent of its own.
+_ADDRESSING_PREPS = {"appeal": ("to",), "plead": ("with",), "call": ("on", "upon")}
+
+
 def _addressed(trigger) -> bool:
-    """'urged Y', 'called on Y': the request names whom it is made to."""
+    """'urged Y', 'called on Y', 'appealed to Y': the request names whom it is made to."""
+    preps = _ADDRESSING_PREPS.get(trigger.lemma_.lower(), ()) + ("on", "upon")
     return any(c.dep_ in ("dobj", "dative", "obj") for c in children(trigger)) or any(
-        c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in children(trigger))
+        c.dep_ == "prep" and c.lower_ in preps for c in children(trigger))
 
 
 def _agreement_to_act(trigger) -> bool:

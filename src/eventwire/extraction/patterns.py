@@ -20,7 +20,7 @@ ROLES = frozenset({"source", "target", "topic"})
 FRAMES = frozenset({"event", "intent", "threat", "request", "denial", "report"})
 _KEYS = {"id", "cameo", "verb", "noun", "object", "particle", "prep", "poss", "requires",
          "reciprocal", "frame", "example", "examples", "not_object", "subject", "note", "passive",
-         "confidence", "adj", "modifier", "not_modifier", "complement", "clause"}
+         "confidence", "adj", "modifier", "not_modifier", "complement", "clause", "prep_object"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class Pattern:
     clause: bool = False  # the verb reports a clause ("protested that Y ..."): speech, not an act
     particle: frozenset[str] = frozenset()
     prep: tuple[tuple[str, str], ...] = ()
+    # preposition -> lemmas its object must have: "went on strike", "pulled out of the talks"
+    prep_object: tuple[tuple[str, frozenset[str]], ...] = ()
     poss: str | None = None
     subject: str = "source"  # "target": the clause subject receives ("Kyiv received arms from X")
     requires: frozenset[str] = frozenset()
@@ -50,7 +52,7 @@ class Pattern:
     def specificity(self) -> int:
         """More conditions -> more specific -> preferred when two patterns match one token."""
         return 4 * bool(self.object) + 4 * bool(self.complement) + 6 * self.clause + 3 * bool(self.modifier) \
-            + 2 * bool(self.particle) + len(self.prep) + bool(self.requires)
+            + 2 * bool(self.particle) + len(self.prep) + bool(self.requires) + 6 * bool(self.prep_object)
 
     def prep_role(self, prep: str) -> str | None:
         for p, role in self.prep:
@@ -101,6 +103,14 @@ def _parse_prep(value, where: str) -> tuple[tuple[str, str], ...]:
     return tuple((str(p).lower(), r) for p, r in value.items())
 
 
+def _parse_prep_object(value, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict) or not value:
+        raise DataFileError(f"{where}: 'prep_object' must map prepositions to words (on: [strike])")
+    return tuple((str(p).lower(), _as_set(words, where, "prep_object")) for p, words in value.items())
+
+
 def _parse_one(entry: dict, where: str, known_codes) -> Pattern:
     if not isinstance(entry, dict):
         raise DataFileError(f"{where}: each pattern must be a mapping")
@@ -139,7 +149,8 @@ def _parse_one(entry: dict, where: str, known_codes) -> Pattern:
         not_modifier=_as_set(entry.get("not_modifier"), where, "not_modifier"),
         complement=_as_set(entry.get("complement"), where, "complement"), clause=bool(entry.get("clause", False)),
         particle=_as_set(entry.get("particle"), where, "particle"),
-        prep=_parse_prep(entry.get("prep"), where), poss=poss, subject=subject,
+        prep=_parse_prep(entry.get("prep"), where), poss=poss,
+        prep_object=_parse_prep_object(entry.get("prep_object"), where), subject=subject,
         requires=_as_set(entry.get("requires"), where, "requires"),
         reciprocal=bool(entry.get("reciprocal", False)), frame=frame,
         passive=entry.get("passive"), confidence=float(entry.get("confidence", 0.8)),
