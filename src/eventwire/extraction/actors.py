@@ -68,7 +68,37 @@ def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], st
     """(country, sectors, organisation name) for a named entity, from the ruler id or a lookup."""
     text = view(ent.doc).text[ent.start_char:ent.end_char]
     country, sectors, name = _entity_code(text, ent.label_, ent.ent_id_ or "", year)
+    if country is None and ent.label_ in ("GPE", "NORP", "LOC"):
+        country = _shared_region_country(ent, text)
     return country, list(sectors), name
+
+
+def is_region(ent) -> bool:
+    """Whether an entity names a province, state or region (not a country): "Tigray", "Texan"."""
+    kb = ent.ent_id_ or ""
+    if kb.startswith("REG:"):
+        return True
+    if kb or ent.label_ not in ("GPE", "NORP", "LOC"):
+        return False
+    return _region_text(view(ent.doc).text[ent.start_char:ent.end_char])
+
+
+@functools.lru_cache(maxsize=20_000)
+def _region_text(text: str) -> bool:
+    return gazetteer.lookup_country(text) is None and gazetteer.lookup_region(text) is not None
+
+
+def _shared_region_country(ent, text: str) -> str | None:
+    """A region name shared by two countries ("Punjab") codes the one its sentence names, if
+    the sentence names exactly one of them; otherwise none is guessed."""
+    entry = gazetteer.lookup_region(text) if is_region(ent) else None
+    if entry is None or entry.country is not None:
+        return None
+    named = set()
+    for other in ents_within(sent_of(ent.root)):
+        if (other.ent_id_ or "").startswith("CTRY:") and other.ent_id_[5:] in entry.countries:
+            named.add(other.ent_id_[5:])
+    return named.pop() if len(named) == 1 else None
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -94,10 +124,13 @@ def _lookup_entity(text: str, label: str, kb: str, year: int | None):
         entry = gazetteer.lookup_igo(text)
         kind = getattr(entry, "kind", kb[:3]) or kb[:3]
         return kind, list(getattr(entry, "sectors", []) or []), getattr(entry, "name", text)
-    if label in ("GPE", "NORP", "LOC"):
+    if label in ("GPE", "NORP", "LOC") or kb.startswith("REG:"):
         entry = gazetteer.lookup_country(text)
         if entry:
             return entry.iso3, list(getattr(entry, "sectors", []) or []), None
+        region = gazetteer.lookup_region(text)  # "Tigrayan", "the Sindh province": its country
+        if region is not None:
+            return region.country, [], None
     if label == "ORG":
         entry = gazetteer.lookup_igo(text)
         if entry:
@@ -191,9 +224,12 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     in_phrase = _ents_in(tokens)
     ents = sorted(in_phrase, key=lambda e: _entity_rank(e, head))
     placed = any(e.label_ in ("GPE", "NORP") for e in ents)
-    coded = []
+    coded, regions = [], []
     for ent in ents:
         c, s, n = entity_code(ent, memory.year)
+        if c and is_region(ent):  # a province or state: only if nothing else names a country
+            regions.append((ent, c))
+            continue
         if c:
             coded.append((ent, c))
         if c and country is None:
@@ -205,6 +241,8 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
         if qualified != country and country in ("IGO", "NGO"):
             org_name = None  # "the Iraqi Red Crescent" is the national society, not the ICRC
         country = qualified
+    if country is None and regions:  # "Tigrayan fighters", "the Sindh provincial government"
+        country = regions[0][1]
     name, role, role_sectors = _person_and_role(tokens, in_phrase, head)
     sectors = _unique(role_sectors + gazetteer.sectors_for(_sector_words(tokens)) + sectors)
     if country is None or _ethnic(tokens):  # "ethnic Albanians in south Serbia" live in Serbia
