@@ -163,3 +163,8 @@ def test_an_unclaimed_shooting_in_a_province_is_coded_to_its_country(extractor):
     e, = _events(extractor, "Two policemen were shot dead in Balochistan.")
     assert (e.source.country, e.target.country) == ("PAK", "PAK")
     assert e.location.country == "PAK"
+
+
+@pytest.mark.model
+def test_a_region_name_inside_a_person_s_name_is_the_person_s_name(extractor):
+    assert _events(extractor, "Alberta Moreno criticised the Peruvian government.") == []

@@ -11,6 +11,8 @@ Entities are set as the `EntityRuler` sets them with `overwrite_ents`: longest m
 then leftmost; a match that overlaps one already taken is dropped; model entities that overlap
 a taken match are removed. Two patterns on exactly the same tokens ("RSF": a group and an NGO):
 the pattern added later wins (the `EntityRuler` left this to the order of a Python set).
+One departure, for regions only (ids "REG:"): a region name inside a longer person name that
+the model found ("Alberta" in "Alberta Smith") is left to the model.
 """
 
 from __future__ import annotations
@@ -60,7 +62,10 @@ class PhraseRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = sorted(self._matches(doc), key=lambda m: (m[2] - m[1], -m[1], m[0]), reverse=True)
-        _set_entities(doc, [(self.rules[index], start, end) for index, start, end in matches])
+        found = [(self.rules[index], start, end) for index, start, end in matches]
+        if any(rule.ent_id.startswith(_REGION) for rule, _, _ in found):
+            found = _outside_names(doc, found)
+        _set_entities(doc, found)
         return doc
 
     def _matches(self, doc: Doc):
@@ -90,6 +95,20 @@ def _passes(rule: Rule, doc: Doc, start: int) -> bool:
         if (text is not None and token.text != text) or (lower is not None and token.is_lower != lower):
             return False
     return True
+
+
+_REGION = "REG:"
+
+
+def _outside_names(doc: Doc, matches: list) -> list:
+    """Drop region matches inside a longer person name the model found: "Alberta" in
+    "Alberta Smith", "Kano" in a Japanese name. Countries keep the EntityRuler's behaviour."""
+    people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    if not people:
+        return matches
+    return [(rule, start, end) for rule, start, end in matches
+            if not rule.ent_id.startswith(_REGION)
+            or not any(s <= start and end <= e and e - s > end - start for s, e in people)]
 
 
 def _set_entities(doc: Doc, matches: list) -> None:

@@ -67,31 +67,22 @@ def ent_of(tok):
 def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], str | None]:
     """(country, sectors, organisation name) for a named entity, from the ruler id or a lookup."""
     text = view(ent.doc).text[ent.start_char:ent.end_char]
-    country, sectors, name = _entity_code(text, ent.label_, ent.ent_id_ or "", year)
-    if country is None and ent.label_ in ("GPE", "NORP", "LOC"):
+    kb = ent.ent_id_ or ""
+    country, sectors, name = _entity_code(text, ent.label_, kb, year)
+    if country is None and kb.startswith("REG:"):
         country = _shared_region_country(ent, text)
     return country, list(sectors), name
 
 
 def is_region(ent) -> bool:
-    """Whether an entity names a province, state or region (not a country): "Tigray", "Texan"."""
-    kb = ent.ent_id_ or ""
-    if kb.startswith("REG:"):
-        return True
-    if kb or ent.label_ not in ("GPE", "NORP", "LOC"):
-        return False
-    return _region_text(view(ent.doc).text[ent.start_char:ent.end_char])
-
-
-@functools.lru_cache(maxsize=20_000)
-def _region_text(text: str) -> bool:
-    return gazetteer.lookup_country(text) is None and gazetteer.lookup_region(text) is not None
+    """Whether the ruler tagged an entity as a province, state or region: "Tigray", "Texan"."""
+    return (ent.ent_id_ or "").startswith("REG:")
 
 
 def _shared_region_country(ent, text: str) -> str | None:
     """A region name shared by two countries ("Punjab") codes the one its sentence names, if
     the sentence names exactly one of them; otherwise none is guessed."""
-    entry = gazetteer.lookup_region(text) if is_region(ent) else None
+    entry = gazetteer.lookup_region(text)
     if entry is None or entry.country is not None:
         return None
     named = set()
@@ -124,13 +115,13 @@ def _lookup_entity(text: str, label: str, kb: str, year: int | None):
         entry = gazetteer.lookup_igo(text)
         kind = getattr(entry, "kind", kb[:3]) or kb[:3]
         return kind, list(getattr(entry, "sectors", []) or []), getattr(entry, "name", text)
-    if label in ("GPE", "NORP", "LOC") or kb.startswith("REG:"):
+    if kb.startswith("REG:"):  # "Tigrayan", "Sindh": the region's country
+        region = gazetteer.lookup_region(text)
+        return (region.country if region is not None else None), [], None
+    if label in ("GPE", "NORP", "LOC"):
         entry = gazetteer.lookup_country(text)
         if entry:
             return entry.iso3, list(getattr(entry, "sectors", []) or []), None
-        region = gazetteer.lookup_region(text)  # "Tigrayan", "the Sindh province": its country
-        if region is not None:
-            return region.country, [], None
     if label == "ORG":
         entry = gazetteer.lookup_igo(text)
         if entry:
