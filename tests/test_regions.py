@@ -168,3 +168,14 @@ def test_an_unclaimed_shooting_in_a_province_is_coded_to_its_country(extractor):
 @pytest.mark.model
 def test_a_region_name_inside_a_person_s_name_is_the_person_s_name(extractor):
     assert _events(extractor, "Alberta Moreno criticised the Peruvian government.") == []
+
+
+def test_an_acronym_in_capitals_is_not_a_region_of_the_same_letters():
+    spacy = pytest.importorskip("spacy")
+    from eventwire.nlp import ruler_patterns
+    from eventwire.phrase_ruler import FACTORY
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe(FACTORY).add_patterns(ruler_patterns())
+    ids = [e.ent_id_ for e in nlp("The EDO team met Edo officials.").ents]
+    assert ids == ["REG:NG-ED"]

@@ -427,7 +427,7 @@ def _patterns() -> tuple[dict, ...]:
     labelled += [(t, _RULER_LABEL[e.kind], f"REG:{e.key}") for t, e in load_regions().surfaces]
     for text, label, ent_id in labelled:
         for variant in _variants(text):
-            tokens = _token_patterns(variant, tokenizer)
+            tokens = _token_patterns(variant, tokenizer, acronyms=not ent_id.startswith("REG:"))
             pattern = {"label": label, "pattern": tokens, "id": ent_id}
             out.setdefault((label, ent_id, repr(tokens)), pattern)
     return tuple(out.values())
@@ -442,9 +442,10 @@ def _variants(text: str) -> set[str]:
     return forms
 
 
-def _token_patterns(text: str, tokenizer: Any) -> list[dict]:
+def _token_patterns(text: str, tokenizer: Any, acronyms: bool = True) -> list[dict]:
     """One dict per token; abbreviations match exact text, other capitalised words any case
-    but all-lower-case ("turkey" the bird, "chad" the verb never match)."""
+    but all-lower-case ("turkey" the bird, "chad" the verb never match) and, with `acronyms`
+    False (region names), but all-capital ("IMO" is an acronym, not Nigeria's Imo state)."""
     exact = text.replace(".", "").replace(" ", "").isupper() and abbreviation(text) is not None
     patterns = []
     for token in tokenizer(text):
@@ -452,6 +453,8 @@ def _token_patterns(text: str, tokenizer: Any) -> list[dict]:
             patterns.append({"TEXT": token.text})
         elif token.text[:1].isupper():
             patterns.append({"LOWER": token.lower_, "IS_LOWER": False})
+            if not acronyms and len(token.text) > 1 and not token.text.isupper():
+                patterns[-1]["IS_UPPER"] = False
         else:
             patterns.append({"LOWER": token.lower_})
     return patterns

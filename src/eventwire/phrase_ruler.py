@@ -2,7 +2,7 @@
 
 Patterns keep spaCy's entity-ruler token format (`gazetteer.entity_ruler_patterns()` and the
 people and group lists): per token `{"LOWER": w}`, `{"LOWER": w, "IS_LOWER": false}` or
-`{"TEXT": w}`. They all go into one `PhraseMatcher` on LOWER; a match then counts only if its
+`{"TEXT": w}` (region names add `"IS_UPPER": false`: "IMO" is no "Imo"). They all go into one `PhraseMatcher` on LOWER; a match then counts only if its
 tokens also pass the pattern's own checks (exact text, not all lower case), so the matches are
 those of the token patterns. spaCy's `EntityRuler` runs every token pattern at every token and
 re-counts its patterns for every Doc: with this gazetteer that was about half of `nlp.pipe`.
@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 FACTORY = "eventwire_phrase_ruler"
 VERSION = "v1"
-_CHECKS = {"LOWER", "TEXT", "IS_LOWER"}
+_CHECKS = {"LOWER", "TEXT", "IS_LOWER", "IS_UPPER"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class Rule:
     ent_id: str
     texts: tuple  # per token: the exact text it must have, or None
     lower: tuple  # per token: the value its IS_LOWER must have, or None
+    upper: tuple = ()  # per token: the value its IS_UPPER must have, or None (empty: no check)
 
 
 @Language.factory(FACTORY)
@@ -84,8 +85,9 @@ def _rule(pattern: dict) -> tuple[Rule, list[str]]:
         raise ValueError(f"pattern {pattern!r}: the phrase ruler takes LOWER, TEXT and IS_LOWER "
                          "tokens only")
     words = [t["LOWER"] if "LOWER" in t else t["TEXT"].lower() for t in tokens]
+    upper = tuple(t.get("IS_UPPER") for t in tokens)
     rule = Rule(pattern["label"], pattern.get("id", ""), tuple(t.get("TEXT") for t in tokens),
-                tuple(t.get("IS_LOWER") for t in tokens))
+                tuple(t.get("IS_LOWER") for t in tokens), upper if any(u is not None for u in upper) else ())
     return rule, words
 
 
@@ -93,6 +95,9 @@ def _passes(rule: Rule, doc: Doc, start: int) -> bool:
     for offset, (text, lower) in enumerate(zip(rule.texts, rule.lower)):
         token = doc[start + offset]
         if (text is not None and token.text != text) or (lower is not None and token.is_lower != lower):
+            return False
+    for offset, upper in enumerate(rule.upper):
+        if upper is not None and doc[start + offset].is_upper != upper:
             return False
     return True
 
