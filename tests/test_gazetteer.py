@@ -144,7 +144,7 @@ def test_a_key_given_twice_is_rejected_rather_than_overwritten(tmp_path):
 
 
 def test_the_gazetteer_version_is_recorded():
-    assert gazetteer.GAZETTEER_VERSION == "gazetteer.v2"
+    assert gazetteer.GAZETTEER_VERSION == "gazetteer.v3"
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ import yaml
 
 from eventwire.errors import DataFileError
 
-GAZETTEER_VERSION = "gazetteer.v2"
+GAZETTEER_VERSION = "gazetteer.v3"
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _ABBREV = re.compile(r"^[A-Z][A-Z0-9+&]{1,5}$")
@@ -405,9 +405,10 @@ def _role_title(words: str) -> tuple[str, tuple[str, ...]] | None:
 
 
 def entity_ruler_patterns() -> list[dict]:
-    """EntityRuler token patterns: countries and capitals GPE, demonyms NORP, organisations ORG.
+    """EntityRuler token patterns: countries, capitals and regions GPE, demonyms NORP,
+    organisations ORG.
 
-    Ids are "CTRY:<iso3>" and "IGO:<key>"; blockers ("New Jersey") carry "BLOCK:<text>" and
+    Ids are "CTRY:<iso3>", "REG:<key>" and "IGO:<key>"; blockers ("New Jersey") carry "BLOCK:<text>" and
     no actor, so the longer match wins over "Jersey". A fresh copy each call.
     """
     return [{**p, "pattern": [dict(t) for t in p["pattern"]]} for p in _patterns()]
@@ -422,9 +423,11 @@ def _patterns() -> tuple[dict, ...]:
     labelled = [(t, _RULER_LABEL[e.kind], _id(e)) for t, e in load_countries().surfaces]
     labelled += [(t, "ORG", _id(e)) for t, e in load_igos().surfaces]
     labelled += [(t, label, f"BLOCK:{t}") for t, label in load_countries().blockers]
+    # after the blockers: "New Jersey" and "Washington State" are US states, not blocked names
+    labelled += [(t, _RULER_LABEL[e.kind], f"REG:{e.key}") for t, e in load_regions().surfaces]
     for text, label, ent_id in labelled:
         for variant in _variants(text):
-            tokens = _token_patterns(variant, tokenizer)
+            tokens = _token_patterns(variant, tokenizer, acronyms=not ent_id.startswith("REG:"))
             pattern = {"label": label, "pattern": tokens, "id": ent_id}
             out.setdefault((label, ent_id, repr(tokens)), pattern)
     return tuple(out.values())
@@ -439,9 +442,10 @@ def _variants(text: str) -> set[str]:
     return forms
 
 
-def _token_patterns(text: str, tokenizer: Any) -> list[dict]:
+def _token_patterns(text: str, tokenizer: Any, acronyms: bool = True) -> list[dict]:
     """One dict per token; abbreviations match exact text, other capitalised words any case
-    but all-lower-case ("turkey" the bird, "chad" the verb never match)."""
+    but all-lower-case ("turkey" the bird, "chad" the verb never match) and, with `acronyms`
+    False (region names), but all-capital ("IMO" is an acronym, not Nigeria's Imo state)."""
     exact = text.replace(".", "").replace(" ", "").isupper() and abbreviation(text) is not None
     patterns = []
     for token in tokenizer(text):
@@ -449,6 +453,159 @@ def _token_patterns(text: str, tokenizer: Any) -> list[dict]:
             patterns.append({"TEXT": token.text})
         elif token.text[:1].isupper():
             patterns.append({"LOWER": token.lower_, "IS_LOWER": False})
+            if not acronyms and len(token.text) > 1 and not token.text.isupper():
+                patterns[-1]["IS_UPPER"] = False
         else:
             patterns.append({"LOWER": token.lower_})
     return patterns
+
+
+# ---------------------------------------------------------------- regions
+
+_REGION_FIELDS = {"iso", "country", "name", "names", "demonyms", "note"}
+_ISO2_SUB = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+_REGION_VERSION = re.compile(r"^regions\.v\d+$")
+
+
+@dataclass(frozen=True)
+class RegionEntry:
+    """A province, state or region matched by a name or a people word (`kind` says which).
+
+    `country` is None for a form shared by regions of several countries (`countries`): such a
+    form codes a country only where its sentence names exactly one of them."""
+
+    key: str
+    name: str
+    kind: str  # "name" or "demonym"
+    country: str | None
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Regions:
+    folded: dict[str, RegionEntry] = field(default_factory=dict)
+    exact: dict[str, RegionEntry] = field(default_factory=dict)
+    surfaces: list[tuple[str, RegionEntry]] = field(default_factory=list)
+    version: str = ""
+
+
+@lru_cache(maxsize=8)
+def load_regions(path: str | Path | None = None, countries: str | Path | None = None) -> Regions:
+    """regions.yaml, checked against the country gazetteer: a region form may not also name a
+    country, capital or demonym (the country wins), nor be listed under `left_out`; a form used
+    by regions of two countries must be listed under `ambiguous` with those countries."""
+    data, source = _read(path, "regions.yaml")
+    _need(isinstance(data, dict), source, "file", "must be a mapping with `version` and `regions`")
+    version = data.get("version")
+    _need(isinstance(version, str) and bool(_REGION_VERSION.match(version)), source, "version",
+          f"must look like 'regions.v1', not {version!r}")
+    extra = set(data) - {"version", "regions", "ambiguous", "left_out"}
+    _need(not extra, source, "file", f"unknown section(s) {sorted(extra)}")
+    country_index = load_countries(countries)
+    known = {e.iso3 for _, e in country_index.surfaces}
+    left_out = _left_out(data.get("left_out"), known, source)
+    shared = _shared_forms(data.get("ambiguous"), known, source)
+    rows = data.get("regions")
+    _need(isinstance(rows, list) and rows, source, "regions", "must be a non-empty list")
+    seen: dict[str, tuple[str, str]] = {}  # folded form -> (country, where)
+    users: dict[str, set[str]] = {}
+    out = Regions(version=version)
+    for n, row in enumerate(rows, 1):
+        for text, entry, where in _region_forms(row, n, known, source):
+            key = fold(text)
+            _need(key not in left_out, source, where, f"{text!r} is listed under `left_out`")
+            clash = _find(country_index, text)
+            _need(clash is None, source, where,
+                  f"{text!r} is also a {getattr(clash, 'kind', '')} of {getattr(clash, 'iso3', '')} "
+                  "in countries.yaml (the country wins): list it under `left_out`")
+            users.setdefault(key, set()).add(entry.country or "")
+            if key in shared:
+                continue
+            if key in seen and seen[key][0] != entry.country:
+                _need(False, source, where, f"{text!r} also names a region of {seen[key][0]} "
+                      f"({seen[key][1]}): list it under `ambiguous`")
+            seen.setdefault(key, (entry.country or "", where))
+            _add_region_form(out, text, entry)
+    for key, (text, countries, kind) in shared.items():
+        stray = users.get(key, set()) - set(countries)
+        _need(not stray, source, f"ambiguous {text!r}",
+              f"regions of {sorted(stray)} use it: add them to `countries`")
+        _add_region_form(out, text, RegionEntry(key, text, kind, None, countries))
+    return out
+
+
+def _region_forms(row: Any, n: int, known: set[str], source: str):
+    where = f"regions #{n}"
+    _need(isinstance(row, dict), source, where, "must be a mapping")
+    name = row.get("name")
+    _need(isinstance(name, str) and bool(name.strip()), source, where, "needs a `name`")
+    where = f"{where} ({name})"
+    extra = set(row) - _REGION_FIELDS
+    _need(not extra, source, where, f"unknown field(s) {sorted(extra)}")
+    country = row.get("country")
+    _need(country in known, source, where, f"unknown country {country!r} (an iso3 of countries.yaml)")
+    iso = row.get("iso")
+    _need(iso is None or (isinstance(iso, str) and bool(_ISO2_SUB.match(iso))), source, where,
+          f"iso must be an ISO 3166-2 code like 'RU-CE', not {iso!r}")
+    key = iso or f"{country}:{fold(name)}"
+    forms = [(name, "name")] + [(t, "name") for t in _strings(row.get("names"), source, f"{where} names")]
+    forms += [(t, "demonym") for t in _strings(row.get("demonyms"), source, f"{where} demonyms")]
+    for text, kind in forms:
+        yield text, RegionEntry(key, name, kind, country, (country,)), where
+
+
+def _left_out(rows: Any, known: set[str], source: str) -> set[str]:
+    out = set()
+    for n, row in enumerate(rows or [], 1):
+        ok = isinstance(row, dict) and isinstance(row.get("name"), str) and row.get("country") in known
+        _need(ok and isinstance(row.get("why"), str), source, f"left_out #{n}",
+              "needs a `name`, a known `country` and a `why`")
+        out.add(fold(row["name"]))
+    return out
+
+
+def _shared_forms(rows: Any, known: set[str], source: str) -> dict[str, tuple[str, tuple[str, ...], str]]:
+    out = {}
+    for n, row in enumerate(rows or [], 1):
+        where = f"ambiguous #{n}"
+        ok = isinstance(row, dict) and isinstance(row.get("name"), str) and isinstance(row.get("why"), str)
+        _need(ok, source, where, "needs a `name`, `countries` and a `why`")
+        countries = row.get("countries")
+        ok = isinstance(countries, list) and len(set(countries)) >= 2 and all(c in known for c in countries)
+        _need(ok, source, where, "`countries` must list two or more known iso3 codes")
+        _need(row.get("kind", "name") in ("name", "demonym"), source, where, "kind must be name or demonym")
+        out[fold(row["name"])] = (row["name"], tuple(countries), row.get("kind", "name"))
+    return out
+
+
+def _add_region_form(out: Regions, text: str, entry: RegionEntry) -> None:
+    abbrev = abbreviation(text) if text.replace(".", "").replace(" ", "").isupper() else None
+    table, key = (out.exact, abbrev) if abbrev else (out.folded, fold(text))
+    if key not in table:
+        table[key] = entry
+        out.surfaces.append((text, entry))
+
+
+_REGION_WORDS = ("province", "region", "state", "oblast", "krai", "governorate", "district",
+                 "republic", "territory", "prefecture", "county", "department", "regional state")
+
+
+def lookup_region(text: str) -> RegionEntry | None:
+    """The province, state or region that `text` names ("Tigray", "Tigrayan", "the Jonglei
+    state"), or None. A country name is never a region: look countries up first."""
+    return _lookup_region(text) if text and text.strip() else None
+
+
+@lru_cache(maxsize=20_000)
+def _lookup_region(text: str) -> RegionEntry | None:
+    regions = load_regions()
+    abbrev = abbreviation(text)
+    if abbrev and abbrev in regions.exact:
+        return regions.exact[abbrev]
+    key = fold(text)
+    found = regions.folded.get(key)
+    if found is None:  # "Sindh province", "the Tyumen region"
+        for word in _REGION_WORDS:
+            if key.endswith(" " + word):
+                return regions.folded.get(key[: -len(word) - 1])
+    return found

@@ -2,7 +2,7 @@
 
 Patterns keep spaCy's entity-ruler token format (`gazetteer.entity_ruler_patterns()` and the
 people and group lists): per token `{"LOWER": w}`, `{"LOWER": w, "IS_LOWER": false}` or
-`{"TEXT": w}`. They all go into one `PhraseMatcher` on LOWER; a match then counts only if its
+`{"TEXT": w}` (region names add `"IS_UPPER": false`: "IMO" is no "Imo"). They all go into one `PhraseMatcher` on LOWER; a match then counts only if its
 tokens also pass the pattern's own checks (exact text, not all lower case), so the matches are
 those of the token patterns. spaCy's `EntityRuler` runs every token pattern at every token and
 re-counts its patterns for every Doc: with this gazetteer that was about half of `nlp.pipe`.
@@ -11,6 +11,8 @@ Entities are set as the `EntityRuler` sets them with `overwrite_ents`: longest m
 then leftmost; a match that overlaps one already taken is dropped; model entities that overlap
 a taken match are removed. Two patterns on exactly the same tokens ("RSF": a group and an NGO):
 the pattern added later wins (the `EntityRuler` left this to the order of a Python set).
+One departure, for regions only (ids "REG:"): a region name inside a longer person name that
+the model found ("Alberta" in "Alberta Smith") is left to the model.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 FACTORY = "eventwire_phrase_ruler"
 VERSION = "v1"
-_CHECKS = {"LOWER", "TEXT", "IS_LOWER"}
+_CHECKS = {"LOWER", "TEXT", "IS_LOWER", "IS_UPPER"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Rule:
     ent_id: str
     texts: tuple  # per token: the exact text it must have, or None
     lower: tuple  # per token: the value its IS_LOWER must have, or None
+    upper: tuple = ()  # per token: the value its IS_UPPER must have, or None (empty: no check)
 
 
 @Language.factory(FACTORY)
@@ -60,7 +63,10 @@ class PhraseRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         matches = sorted(self._matches(doc), key=lambda m: (m[2] - m[1], -m[1], m[0]), reverse=True)
-        _set_entities(doc, [(self.rules[index], start, end) for index, start, end in matches])
+        found = [(self.rules[index], start, end) for index, start, end in matches]
+        if any(rule.ent_id.startswith(_REGION) for rule, _, _ in found):
+            found = _outside_names(doc, found)
+        _set_entities(doc, found)
         return doc
 
     def _matches(self, doc: Doc):
@@ -79,8 +85,9 @@ def _rule(pattern: dict) -> tuple[Rule, list[str]]:
         raise ValueError(f"pattern {pattern!r}: the phrase ruler takes LOWER, TEXT and IS_LOWER "
                          "tokens only")
     words = [t["LOWER"] if "LOWER" in t else t["TEXT"].lower() for t in tokens]
+    upper = tuple(t.get("IS_UPPER") for t in tokens)
     rule = Rule(pattern["label"], pattern.get("id", ""), tuple(t.get("TEXT") for t in tokens),
-                tuple(t.get("IS_LOWER") for t in tokens))
+                tuple(t.get("IS_LOWER") for t in tokens), upper if any(u is not None for u in upper) else ())
     return rule, words
 
 
@@ -89,7 +96,24 @@ def _passes(rule: Rule, doc: Doc, start: int) -> bool:
         token = doc[start + offset]
         if (text is not None and token.text != text) or (lower is not None and token.is_lower != lower):
             return False
+    for offset, upper in enumerate(rule.upper):
+        if upper is not None and doc[start + offset].is_upper != upper:
+            return False
     return True
+
+
+_REGION = "REG:"
+
+
+def _outside_names(doc: Doc, matches: list) -> list:
+    """Drop region matches inside a longer person name the model found: "Alberta" in
+    "Alberta Smith", "Kano" in a Japanese name. Countries keep the EntityRuler's behaviour."""
+    people = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON" and len(e) > 1]
+    if not people:
+        return matches
+    return [(rule, start, end) for rule, start, end in matches
+            if not rule.ent_id.startswith(_REGION)
+            or not any(s <= start and end <= e and e - s > end - start for s, e in people)]
 
 
 def _set_entities(doc: Doc, matches: list) -> None:

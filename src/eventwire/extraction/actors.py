@@ -67,8 +67,29 @@ def ent_of(tok):
 def entity_code(ent, year: int | None = None) -> tuple[str | None, list[str], str | None]:
     """(country, sectors, organisation name) for a named entity, from the ruler id or a lookup."""
     text = view(ent.doc).text[ent.start_char:ent.end_char]
-    country, sectors, name = _entity_code(text, ent.label_, ent.ent_id_ or "", year)
+    kb = ent.ent_id_ or ""
+    country, sectors, name = _entity_code(text, ent.label_, kb, year)
+    if country is None and kb.startswith("REG:"):
+        country = _shared_region_country(ent, text)
     return country, list(sectors), name
+
+
+def is_region(ent) -> bool:
+    """Whether the ruler tagged an entity as a province, state or region: "Tigray", "Texan"."""
+    return (ent.ent_id_ or "").startswith("REG:")
+
+
+def _shared_region_country(ent, text: str) -> str | None:
+    """A region name shared by two countries ("Punjab") codes the one its sentence names, if
+    the sentence names exactly one of them; otherwise none is guessed."""
+    entry = gazetteer.lookup_region(text)
+    if entry is None or entry.country is not None:
+        return None
+    named = set()
+    for other in ents_within(sent_of(ent.root)):
+        if (other.ent_id_ or "").startswith("CTRY:") and other.ent_id_[5:] in entry.countries:
+            named.add(other.ent_id_[5:])
+    return named.pop() if len(named) == 1 else None
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -94,6 +115,9 @@ def _lookup_entity(text: str, label: str, kb: str, year: int | None):
         entry = gazetteer.lookup_igo(text)
         kind = getattr(entry, "kind", kb[:3]) or kb[:3]
         return kind, list(getattr(entry, "sectors", []) or []), getattr(entry, "name", text)
+    if kb.startswith("REG:"):  # "Tigrayan", "Sindh": the region's country
+        region = gazetteer.lookup_region(text)
+        return (region.country if region is not None else None), [], None
     if label in ("GPE", "NORP", "LOC"):
         entry = gazetteer.lookup_country(text)
         if entry:
@@ -196,9 +220,12 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
     in_phrase = [e for e in _ents_in(tokens) if not _allegiance_only(e)]
     ents = sorted(in_phrase, key=lambda e: _entity_rank(e, head))
     placed = any(e.label_ in ("GPE", "NORP") for e in ents)
-    coded = []
+    coded, regions = [], []
     for ent in ents:
         c, s, n = entity_code(ent, memory.year)
+        if c and is_region(ent):  # a province or state: only if nothing else names a country
+            regions.append((ent, c))
+            continue
         if c:
             coded.append((ent, c))
         if c and country is None:
@@ -210,6 +237,8 @@ def resolve_actor(head, offset: int, memory: Memory) -> Actor | None:
         if qualified != country and country in ("IGO", "NGO"):
             org_name = None  # "the Iraqi Red Crescent" is the national society, not the ICRC
         country = qualified
+    if country is None and regions:  # "Tigrayan fighters", "the Sindh provincial government"
+        country = regions[0][1]
     name, role, role_sectors = _person_and_role(tokens, in_phrase, head)
     sectors = _unique(role_sectors + gazetteer.sectors_for(_sector_words(tokens)) + sectors)
     if country is None or _ethnic(tokens):  # "ethnic Albanians in south Serbia" live in Serbia

@@ -283,12 +283,17 @@ class StoryCoder:
 
     def _place_target(self, m, ctx: Context, sources) -> list[Actor]:
         """'Serbia lifted a curfew in Montenegro': a country named as the place of an action
-        done by someone else is the party it is done to."""
+        done by someone else is the party it is done to. So is a province or region of
+        another country than the doers' ('Canada flew patrols over Texas': USA), the CAMEO
+        convention for acts on another state's territory; only when every doer has a country
+        of its own (unplaced 'gunmen' in a province are more likely locals)."""
         out = []
         for tok in actions.place_objects(m.anchor):
             actor = resolve_actor(tok, ctx.offset, self.memory)
-            if actor is not None and actor.country and not actor.sector and \
-                    all(actor.country != s.country for s in sources) and _is_country_name(actor):
+            if actor is None or not actor.country or actor.sector or \
+                    any(actor.country == s.country for s in sources):
+                continue
+            if _is_country_name(actor) or (all(s.country for s in sources) and _is_region_name(actor)):
                 out.append(actor)
         return out[:1]
 
@@ -423,6 +428,14 @@ def _is_country_name(actor: Actor) -> bool:
 
     entry = lookup_country(actor.text)
     return entry is not None and entry.kind in ("name", "capital")
+
+
+def _is_region_name(actor: Actor) -> bool:
+    """The name of a province or region of the actor's country (not a people word)."""
+    from eventwire.gazetteer import lookup_region
+
+    entry = lookup_region(actor.text)
+    return entry is not None and entry.kind == "name" and entry.country == actor.country
 
 
 def _agentless(m) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from eventwire.gazetteer import fold, lookup_country
+from eventwire.gazetteer import fold, lookup_country, lookup_region
 
 try:
     from eventwire.schema import Location
@@ -36,10 +36,13 @@ class _City:
 
 @lru_cache(maxsize=20000)
 def locate(name: str, country_hint: str | None = None) -> Location | None:
-    """The place `name` refers to: a country (no coordinates), else the likeliest city.
+    """The place `name` refers to: a country (no coordinates), a province or region of one
+    (its city of the same name if it has one: "Kandahar"), else the likeliest city.
 
     Among cities of the same name, those in `country_hint` (ISO3) win, then the city the
     gazetteer lists as a capital, then cities matched on their own name, then the most populous.
+    A region name shared by two countries ("Punjab") locates nowhere unless `country_hint`
+    is one of them.
     """
     if not name or not name.strip():
         return None
@@ -47,14 +50,24 @@ def locate(name: str, country_hint: str | None = None) -> Location | None:
     if country is not None and country.kind == "name":
         return Location(name=country.name, country=country.iso3, lat=None, lon=None)
     capital_of = country.iso3 if country is not None and country.kind == "capital" else None
-    city = _best_city(_cities().get(fold(name), ()), country_hint, capital_of)
+    cities = _cities().get(fold(name), ())
+    region = lookup_region(name) if country is None else None
+    if region is not None and region.kind == "name":
+        iso3 = region.country or (country_hint if country_hint in region.countries else None)
+        if iso3 is None:
+            return None
+        same = _best_city(tuple(c for c in cities if c.iso3 == iso3), None, None)
+        if same is not None:
+            return Location(name=same.name, country=same.iso3, lat=same.lat, lon=same.lon)
+        return Location(name=region.name, country=iso3, lat=None, lon=None)
+    city = _best_city(cities, country_hint, capital_of)
     if city is None:
         return None
     return Location(name=city.name, country=city.iso3, lat=city.lat, lon=city.lon)
 
 
 def is_place(name: str) -> bool:
-    """Whether `name` is a known country or city."""
+    """Whether `name` is a known country, region or city."""
     return locate(name) is not None
 
 
