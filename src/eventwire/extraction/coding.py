@@ -99,8 +99,15 @@ class StoryCoder:
             reading = status.StatusReading("planned", m.trigger.text)
         said_by = self._said_by(m.anchor, ctx)
         sources, targets, notes = self._actors(m, ctx, said_by)
+        if not targets and m.pattern.cameo[:2] in _FORCE_ROOTS:
+            targets = self._struck_place(m, ctx)  # "shelled Kharkiv": the city's country
+        if not sources and m.pattern.cameo[:2] == "19":
+            sources, targets = _between_parties(m, targets)  # "clashes between X and Y"
         if not sources and reading.status == "asserted" and m.pattern.cameo[:2] in _FORCE_ROOTS:
             sources, targets = self._unclaimed_force(m, ctx, targets, notes)
+        elif sources and reading.status == "asserted" and not any(s.country for s in sources) \
+                and m.pattern.cameo[:2] in _FORCE_ROOTS:
+            sources, targets = self._placed_attack(m, ctx, sources, targets, notes)
         obliging = self._obliging_speaker(m, ctx, sources)
         if obliging is not None:  # "the council said Y must withdraw": the council asks Y
             sources, targets = [obliging], sources
@@ -118,6 +125,8 @@ class StoryCoder:
             reading = status.StatusReading("planned", m.trigger.text)  # "wants to help Y": a plan
         if "obligation_reported" in notes:
             cameo = appeal_code(cameo)
+        if cameo[:2] in ("18", "19"):  # "air strikes killed", "a car bomb killed": the weapon's kind
+            cameo = _weapon_code(m) or cameo
         if cameo == "1823" and _military_killing(m, targets):
             cameo = "190"
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
@@ -127,11 +136,13 @@ class StoryCoder:
             needs = False  # "swore to fight on": a threat of armed struggle needs no named foe
         if not sources or (needs and not targets and not mutual):
             return
+        if mutual and not targets and not any(s.country for s in sources) and cameo[:2] == "19":
+            sources = self._placed_fighters(m, ctx, sources, notes)  # "troops and rebels fought in X"
         if not targets and not any(s.country for s in sources):  # "a protestor demolished it"
             return  # nobody placed on the map on either side: nothing an analyst can count
         reciprocal = m.pattern.reciprocal and not notes and RECIPROCAL_PATTERNS
         charge = actions.charge_code(m.trigger) if cameo in _CHARGING_CODES else None
-        for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS):
+        for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS, cameo[:2] == "19"):
             if reading.status in ("denied",) or reading.report_noun is not None:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
             else:
@@ -200,7 +211,7 @@ class StoryCoder:
             clause = m.anchor.head if m.anchor.dep_ == "xcomp" else actions.governing_verb(m.anchor.head)
             heads += [clause] if clause is not None else []
         heads += [g for prep in ("in", "by") for g in actions._prep_objects(m.anchor, prep)]
-        scene = actors.scene_of(heads, ctx.offset)
+        scene = actors.scene_of(heads, ctx.offset) or actors.scene_of(_scene_nouns(m), ctx.offset)
         armed = [c for h in heads for c in children(h) if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
         attackers = _coded([resolve_actor(armed[0], ctx.offset, self.memory)]) if armed else []
         if attackers or scene is not None:
@@ -210,6 +221,38 @@ class StoryCoder:
             return attackers, targets
         victims = targets or [self._victim(t, ctx) for t in m.targets if t.pos_ == "NOUN"]
         return attackers, [_placed_as(v, scene.country, notes) for v in victims]
+
+    def _struck_place(self, m, ctx: Context) -> list[Actor]:
+        """'Troops shelled Kharkiv', 'jets pounded Idlib': a town or city struck by force (the
+        verb's object, or a bare name the parser hangs on the verb) stands for its country.
+        A domestic attack keeps the attacker's own country (PLOVER codes it as such)."""
+        struck = list(m.targets) + [c for c in children(m.anchor) if c.dep_ in _STRUCK_DEPS]
+        for tok in struck:
+            if tok.pos_ != "PROPN" or tok.ent_type_ not in _PLACE_ENTS and m.pattern.cameo[:2] == "18":
+                continue  # a name the tagger mislabels counts only as struck by fighting (19, 20)
+            ent = ent_of(tok)
+            text = ent.text if ent is not None else tok.text
+            country = actors._city_country(text)
+            if country:
+                start = ctx.offset + (ent.start_char if ent is not None else tok.idx)
+                return [Actor(text, start, start + len(text), country)]
+        return []
+
+    def _placed_attack(self, m, ctx: Context, sources, targets, notes):
+        """'Armed men abducted two teachers from a school in X': attackers and victims named
+        only by what they are take the country of the scene (as in `_unclaimed_force`)."""
+        if not targets:
+            return sources, targets
+        scene = actors.scene_of([m.anchor], ctx.offset) or actors.scene_of(_scene_nouns(m), ctx.offset)
+        if scene is None:
+            return sources, targets
+        return [_placed_as(s, scene.country, notes) for s in sources], [_placed_as(t, scene.country, notes) for t in targets]
+
+    def _placed_fighters(self, m, ctx: Context, sources, notes) -> list[Actor]:
+        """'Government troops and rebels fought near Goma': sides named by sector only are
+        placed in the country of the scene (as victims of an unclaimed attack are)."""
+        scene = actors.scene_of([m.anchor], ctx.offset) or actors.scene_of(_scene_nouns(m), ctx.offset)
+        return [_placed_as(s, scene.country, notes) for s in sources] if scene is not None else sources
 
     def _victim(self, tok, ctx: Context) -> Actor:
         """A victim as the parse names it ('four children', 'a journalist'), coded or not."""
@@ -447,6 +490,68 @@ def _military_killing(m, targets) -> bool:
     return any(t.lemma_.lower() in _MILITARY_MEANS for g in means for t in (g, *children(g)))
 
 
+# Where a struck place hangs on a force verb: its object, or a bare name parsed as an adverb.
+_STRUCK_DEPS = {"dobj", "npadvmod", "nsubjpass"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+# Phrases that hold a scene one step down: "at a checkpoint in X", "from a school in X".
+_SCENE_HOLDERS = {"at", "from", "near", "outside", "inside", "in", "on", "through", "into"}
+
+
+def _scene_nouns(m) -> list:
+    """Nouns whose own place phrase gives an attack's scene: the place of 'killed them at a
+    base in X', 'abducted pupils from a school in X', 'tore through a market in X', and the
+    victims of 'killed villagers in X'."""
+    verbs = [m.anchor] + ([m.anchor.head] if m.anchor.dep_ in ("advcl", "conj") else [])
+    held = [g for v in verbs for c in children(v) if c.dep_ == "prep" and c.lower_ in _SCENE_HOLDERS
+            for g in children(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    return verbs[1:] + held + [t for t in m.targets if t.pos_ == "NOUN"]
+
+
+# Weapons and attackers named as the doer of an attack, and the CAMEO code of such an attack:
+# aerial weapons 195, artillery and tanks 194, bombs 183 (car 1832, roadside 1833, suicide 1831).
+_WEAPON_CODES = {"airstrike": "195", "jet": "195", "warplane": "195", "aircraft": "195", "drone": "195",
+                 "helicopter": "195", "gunship": "195", "missile": "195", "rocket": "195", "raid": "195",
+                 "shell": "194", "shelling": "194", "artillery": "194", "tank": "194", "mortar": "194",
+                 "barrage": "194", "bombardment": "194",
+                 "bomb": "183", "explosion": "183", "blast": "183", "ied": "183"}
+_BOMB_KINDS = {"car": "1832", "truck": "1832", "vehicle": "1832", "roadside": "1833", "suicide": "1831"}
+_AERIAL_MODIFIERS = {"air", "aerial", "drone", "missile"}
+
+
+def _weapon_code(m) -> str | None:
+    """The code an attack takes from the weapon that is its grammatical doer: 'air strikes
+    killed 20' is an aerial attack (195), 'a car bomb killed 11' a car bombing (1832), 'a
+    suicide bomber killed six' a suicide bombing (1831), 'jets pounded the town' 195."""
+    for tok in m.sources:
+        lemma = tok.lemma_.lower()
+        mods = {c.lemma_.lower() for c in children(tok) if c.dep_ in ("compound", "amod", "nmod")}
+        if lemma == "strike" and mods & _AERIAL_MODIFIERS:
+            return "195"
+        if lemma == "bomber":  # an aircraft unless a suicide bomber
+            return "1831" if "suicide" in mods else None
+        code = _WEAPON_CODES.get(lemma)
+        if code == "183":
+            return next((_BOMB_KINDS[k] for k in mods if k in _BOMB_KINDS), "183")
+        if code is not None:
+            return code
+    return None
+
+
+# "A trade war between X and Y", "a war of words": a fight that is no armed fighting.
+_UNARMED = {"trade", "tariff", "price", "currency", "word", "verbal", "legal", "diplomatic", "cyber", "culture",
+            "court", "propaganda", "information", "media", "political", "economic", "cold", "sanction"}
+
+
+def _between_parties(m, targets):
+    """'Clashes between X and Y', 'fighting between the army and the rebels': the parties of a
+    fight named by 'between' fight each other; they are its sources, both ways."""
+    unarmed = {c.lemma_.lower() for c in children(m.trigger) if c.dep_ in ("compound", "amod", "nmod")} & _UNARMED
+    if len(targets) > 1 and not unarmed and any(t.head.lower_ == "between" for t in m.targets):
+        return targets, []
+    return [], targets
+
+
 def _placed_as(actor: Actor, country: str, notes: list) -> Actor:
     if actor.country:
         return actor
@@ -503,9 +608,13 @@ def _alleged_subjects(m) -> list:
     return [s for c in clauses for s in children(c) if s.dep_ in ("nsubj", "nsubjpass")]
 
 
-def _pairs(sources, targets, reciprocal: bool, mutual: bool = True):
+def _pairs(sources, targets, reciprocal: bool, mutual: bool = True, fight: bool = False):
+    """Source-target pairs; a compound subject of a mutual act ("X and Y met") does it to each
+    other, both ways. Parties of one country pair only when they fight ("the army and the
+    rebels fought"): a civil war's sides are different sectors of one country."""
     if not targets and len(sources) > 1 and mutual:
-        out = [(s, t) for s in sources for t in sources if s is not t and s.country != t.country]
+        out = [(s, t) for s in sources for t in sources if s is not t and (
+            s.country != t.country or fight and s.sector != t.sector and not _same(s, t))]
         return out or [(sources[0], None)]
     pairs = [(s, t) for s in sources for t in (targets or [None])]
     if reciprocal:
@@ -600,8 +709,11 @@ def _confidence(m, notes) -> float:
 
 
 def _event_key(e: Event):
-    return (e.source.country if e.source else None, e.target.country if e.target else None,
-            e.cameo[:2], e.status, e.date)
+    key = (e.source.country if e.source else None, e.target.country if e.target else None,
+           e.cameo[:2], e.status, e.date)
+    if e.cameo[:2] == "19" and e.source and e.target and e.source.country == e.target.country:
+        key += (tuple(e.source.sector), tuple(e.target.sector))  # a civil war's two sides
+    return key
 
 
 def _dedupe_events(events: list[Event]) -> list[Event]:
