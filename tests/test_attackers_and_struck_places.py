@@ -62,3 +62,55 @@ def test_clashes_between_two_armies_go_both_ways(extractor):
 def test_a_trade_war_between_two_countries_is_no_fighting(extractor):
     events = _events(extractor, "A trade war between Japan and Korea escalated last year.")
     assert not any(c[:2] == "19" for _, _, c, _ in events)
+
+
+# --- counterparts that English puts in a phrase, not in the object ---------------------------
+
+def test_a_suspect_handed_over_after_a_long_object_goes_to_the_phrase_with_to(extractor):
+    events = _events(extractor, "Serbia handed over a suspect in the 2019 bombing to Croatian police.")
+    assert ("SRB", "HRV", "063") in _dyads(events)
+
+
+def test_information_passed_to_a_country_parsed_one_noun_too_low(extractor):
+    events = _events(extractor, "Egypt passed information about smuggling routes to Libya's coast guard.")
+    assert ("EGY", "LBY", "064") in _dyads(events)
+
+
+def test_troops_massed_on_a_border_are_aimed_at_the_country_on_the_other_side(extractor):
+    events = _events(extractor, "Belarus massed troops on its border with Lithuania.")
+    assert {(s, t) for s, t, c, _ in events if c[:2] == "15"} == {("BLR", "LTU")}
+
+
+def test_a_boundary_with_a_country_parsed_on_the_verb_still_names_it(extractor):
+    events = _events(extractor, "Armenia deployed troops near the boundary with Azerbaijan.")
+    assert {(s, t) for s, t, c, _ in events if c[:2] == "15"} == {("ARM", "AZE")}
+
+
+def test_artillery_moved_toward_a_countrys_border_is_aimed_at_it(extractor):
+    events = _events(extractor, "Russia moved heavy artillery toward the Finnish border.")
+    assert {(s, t) for s, t, c, _ in events if c[:2] == "15"} == {("RUS", "FIN")}
+
+
+def test_raids_in_a_named_city_of_a_territory_target_its_country(extractor):
+    events = _events(extractor, "Israeli troops carried out raids in the West Bank city of Nablus.")
+    assert ("ISR", "PSE") in {(s, t) for s, t, c, _ in events if c[:2] == "19"}
+
+
+def test_a_ban_lifted_on_foreign_officials_concedes_to_their_country(extractor):
+    events = _events(extractor, "Kuwait lifted a travel ban on three Iraqi officials.")
+    assert ("KWT", "IRQ") in {(s, t) for s, t, c, _ in events if c[:2] == "08"}
+
+
+def test_mediation_rejected_is_aimed_at_the_mediator(extractor):
+    events = _events(extractor, "Uganda rejected mediation by Tanzania.")
+    assert ("UGA", "TZA", "126") in _dyads(events)
+
+
+def test_a_flag_state_names_the_owner_of_a_seized_ship(extractor):
+    events = _events(extractor, "Iranian commandos seized a Panama-flagged tanker.")
+    assert ("IRN", "PAN") in {(s, t) for s, t, c, _ in events if c[:2] == "17"}
+
+
+def test_an_event_noun_takes_no_counterpart_from_its_verbs_object(extractor):
+    events = _events(extractor, "Chile's foreign minister consulted his Peruvian counterpart by phone before the Mercosur summit.")
+    assert {(s, t) for s, t, _, _ in events} == {("CHL", "PER")}

@@ -116,8 +116,11 @@ class StoryCoder:
             return  # "Y must do X" with nobody saying so is nobody's appeal
         if not targets and (m.pattern.frame in ("intent", "threat", "request") or is_framing(m.pattern, m.trigger)):
             targets = self._framed_targets(m, ctx, embedded, said_by, sources)
+        if sources and _own_border_only(m, sources, targets):
+            targets = []  # "massed troops on its border with Y": the border is no party
         if sources and not targets and not (len(sources) > 1 and m.pattern.cameo[:2] in _MUTUAL_ROOTS):
             targets = self._place_target(m, ctx, sources)  # "X and Y met in Z": each other's partner
+            targets = targets or self._counterpart(m, ctx, sources)
         if m.pattern.cameo[:2] == "14":
             sources, targets = self._protest_parties(m, ctx, sources, targets, notes)
         cameo = self._cameo(m, reading, embedded, notes)
@@ -332,6 +335,40 @@ class StoryCoder:
                 out.append(actor)
         return out[:1]
 
+    def _counterpart(self, m, ctx: Context, sources) -> list[Actor]:
+        """Where English puts the counterpart of an act that has no object party: a to/into/
+        toward phrase of the verb or its object ("handed the suspect over to Y's police"), a
+        border and its 'with Y' ("troops on its border with Y", "toward the Y border"), "the Y
+        city of Z", a by/on/of phrase of the object ("a travel ban on Y's officials", "mediation
+        by Y"), or a country modifying the object ("a Y-flagged tanker"). Never the source's
+        own country."""
+        own = {s.country for s in sources}
+        for tok in _counterpart_tokens(m):
+            actor = self._place_or_actor(tok, ctx)
+            if actor is not None and actor.country and actor.country not in own and \
+                    not any(_same(actor, s) for s in sources):
+                return [actor]
+        return []
+
+    def _place_or_actor(self, tok, ctx: Context) -> Actor | None:
+        """A token's actor; a border, boundary or city phrase gives the country it names."""
+        lemma = tok.lemma_.lower()
+        if lemma in _BORDER_NOUNS or lemma in _TOWN_NOUNS:
+            for part in _place_parts(tok):
+                found = self._place_or_actor(part, ctx)
+                if found is not None and found.country:
+                    return found
+            return None
+        actor = resolve_actor(tok, ctx.offset, self.memory)
+        if (actor is None or not actor.country) and tok.pos_ == "PROPN":
+            ent = ent_of(tok)
+            text = ent.text if ent is not None else tok.text
+            country = actors._city_country(text)
+            if country:
+                start = ctx.offset + (ent.start_char if ent is not None else tok.idx)
+                return Actor(text, start, start + len(text), country)
+        return actor
+
     def _protested(self, m, ctx: Context, sources) -> list[Actor]:
         """'began a hunger strike to demand the resignation of President X', 'rallied against
         Sweden's decision': whom a protest is aimed at is named in what it is for or against."""
@@ -506,6 +543,54 @@ def _scene_nouns(m) -> list:
     held = [g for v in verbs for c in children(v) if c.dep_ == "prep" and c.lower_ in _SCENE_HOLDERS
             for g in children(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     return verbs[1:] + held + [t for t in m.targets if t.pos_ == "NOUN"]
+
+
+# Nouns for a frontier (its 'with Y' or its modifier names the other side) and for a town
+# ("the Y city of Z": Y or Z's country).
+_BORDER_NOUNS = {"border", "boundary", "frontier", "line", "lac", "borderline"}
+_TOWN_NOUNS = {"city", "town", "village", "port", "region", "province", "capital"}
+_TOWARD = ("to", "into", "toward", "towards")
+_BESIDE = ("on", "along", "near", "at", "across", "in", "to", "toward", "towards")
+_ARGUMENT_PREPS = ("by", "on", "of", "against")
+
+
+def _own_border_only(m, sources, targets) -> bool:
+    """The only target found is a border of the source's own ('its border with Y')."""
+    own = {s.country for s in sources}
+    return bool(targets) and all(t.country in own for t in targets) and \
+        any(t.lemma_.lower() in _BORDER_NOUNS for t in m.targets)
+
+
+def _place_parts(tok) -> list:
+    """What names the country of a border or town noun: 'with Y', 'of Z', a country modifier."""
+    out = [g for prep in ("with", "of") for g in actions._prep_objects(tok, prep)]
+    out += [c for c in children(tok) if c.dep_ in ("amod", "compound", "poss", "nmod")
+            and c.ent_type_ in ("GPE", "NORP", "LOC")]
+    return out
+
+
+def _counterpart_tokens(m) -> list:
+    """Candidate counterparts of `m`, most specific first (see `_counterpart`)."""
+    if m.pattern.pos == "NOUN":  # "the summit", "mediation": the noun's own phrases, not its verb's
+        verb = obj = m.trigger
+    else:
+        verb = m.anchor
+        obj = m.anchor.doc[next(iter(m.consumed))] if m.consumed else actions._obj(verb)
+    heads = [verb] + ([obj] if obj is not None and obj is not verb else [])
+    # "information about the routes to Y": the phrase hangs one noun too low
+    inner = [g for c in children(obj) if c.dep_ == "prep" for g in children(c) if g.dep_ == "pobj"] if obj else []
+    out = [g for h in heads + inner for p in _TOWARD for g in actions._prep_objects(h, p)]
+    borders = [g for h in heads for p in _BESIDE for g in actions._prep_objects(h, p)
+               if g.lemma_.lower() in _BORDER_NOUNS or g.lemma_.lower() in _TOWN_NOUNS]
+    out += borders
+    if any(b.lemma_.lower() in _BORDER_NOUNS for b in borders):  # "near the border with Y", parsed on the verb
+        out += actions._prep_objects(verb, "with")
+    if obj is not None:  # "a ban on Y", "mediation by Y" (the phrase often parsed on the verb)
+        out += [g for h in ((obj,) if obj is verb else (obj, verb)) for p in _ARGUMENT_PREPS for g in actions._prep_objects(h, p)
+                if h is obj or not actions.is_passive(verb)]
+        out += [c for c in obj.lefts if c.ent_type_ in ("GPE", "NORP")]
+        out += [g for c in obj.lefts for g in c.lefts if g.ent_type_ in ("GPE", "NORP")]  # "Y-flagged"
+    return actions._conj_expand(out)
 
 
 # Weapons and attackers named as the doer of an attack, and the CAMEO code of such an attack:
