@@ -128,7 +128,7 @@ class StoryCoder:
             reading = status.StatusReading("planned", m.trigger.text)  # "wants to help Y": a plan
         if "obligation_reported" in notes:
             cameo = appeal_code(cameo)
-        if cameo[:2] in ("18", "19"):  # "air strikes killed", "a car bomb killed": the weapon's kind
+        if cameo in _GENERIC_FORCE:  # "air strikes killed", "a car bomb killed": the weapon's kind
             cameo = _weapon_code(m) or cameo
         if cameo == "1823" and _military_killing(m, targets):
             cameo = "190"
@@ -600,6 +600,7 @@ _WEAPON_CODES = {"airstrike": "195", "jet": "195", "warplane": "195", "aircraft"
                  "shell": "194", "shelling": "194", "artillery": "194", "tank": "194", "mortar": "194",
                  "barrage": "194", "bombardment": "194",
                  "bomb": "183", "explosion": "183", "blast": "183", "ied": "183"}
+_GENERIC_FORCE = {"180", "182", "1823", "183", "190"}  # a verb that says nothing of the weapon
 _BOMB_KINDS = {"car": "1832", "truck": "1832", "vehicle": "1832", "roadside": "1833", "suicide": "1831"}
 _AERIAL_MODIFIERS = {"air", "aerial", "drone", "missile"}
 
