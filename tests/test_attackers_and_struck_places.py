@@ -114,3 +114,13 @@ def test_a_flag_state_names_the_owner_of_a_seized_ship(extractor):
 def test_an_event_noun_takes_no_counterpart_from_its_verbs_object(extractor):
     events = _events(extractor, "Chile's foreign minister consulted his Peruvian counterpart by phone before the Mercosur summit.")
     assert {(s, t) for s, t, _, _ in events} == {("CHL", "PER")}
+
+
+def test_intelligence_passed_on_movements_to_an_army_goes_to_that_army(extractor):
+    events = _events(extractor, "Kenya's army has been passing intelligence on militant movements to Somalia's military.")
+    assert ("KEN", "SOM", "064") in _dyads(events)
+
+
+def test_a_pullout_from_positions_near_a_foreign_town_retreats_from_that_country(extractor):
+    events = _events(extractor, "Syrian troops pulled out of positions near the Turkish town of Kilis, the ministry said.")
+    assert ("SYR", "TUR") in {(s, t) for s, t, c, _ in events if c[:2] == "08"}

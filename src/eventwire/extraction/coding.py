@@ -578,9 +578,11 @@ def _counterpart_tokens(m) -> list:
         obj = m.anchor.doc[next(iter(m.consumed))] if m.consumed else actions._obj(verb)
     heads = [verb] + ([obj] if obj is not None and obj is not verb else [])
     # "information about the routes to Y": the phrase hangs one noun too low
-    inner = [g for c in children(obj) if c.dep_ == "prep" for g in children(c) if g.dep_ == "pobj"] if obj else []
+    preps = [c for h in heads for c in children(h) if c.dep_ == "prep"]
+    preps += [g for h in heads for c in children(h) if c.dep_ == "prt" for g in children(c) if g.dep_ == "prep"]
+    inner = [g for c in preps if c.lower_ not in _TOWARD for g in children(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"]
     out = [g for h in heads + inner for p in _TOWARD for g in actions._prep_objects(h, p)]
-    borders = [g for h in heads for p in _BESIDE for g in actions._prep_objects(h, p)
+    borders = [g for h in heads + inner for p in _BESIDE for g in actions._prep_objects(h, p)
                if g.lemma_.lower() in _BORDER_NOUNS or g.lemma_.lower() in _TOWN_NOUNS]
     out += borders
     if any(b.lemma_.lower() in _BORDER_NOUNS for b in borders):  # "near the border with Y", parsed on the verb
