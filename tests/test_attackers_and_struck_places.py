@@ -124,3 +124,8 @@ def test_intelligence_passed_on_movements_to_an_army_goes_to_that_army(extractor
 def test_a_pullout_from_positions_near_a_foreign_town_retreats_from_that_country(extractor):
     events = _events(extractor, "Syrian troops pulled out of positions near the Turkish town of Kilis, the ministry said.")
     assert ("SYR", "TUR") in {(s, t) for s, t, c, _ in events if c[:2] == "08"}
+
+
+def test_a_doer_with_no_country_gets_no_counterpart_from_a_place(extractor):
+    events = _events(extractor, "Floods forced the evacuation of hundreds of families in Italy's Emilia region.")
+    assert not any(t == "ITA" for _, t, _, _ in events)

@@ -343,6 +343,8 @@ class StoryCoder:
         by Y"), or a country modifying the object ("a Y-flagged tanker"). Never the source's
         own country."""
         own = {s.country for s in sources}
+        if not any(own):  # "wildfires forced the evacuation of residents in Y": no party acts
+            return []
         for tok in _counterpart_tokens(m):
             actor = self._place_or_actor(tok, ctx)
             if actor is not None and actor.country and actor.country not in own and \
