@@ -343,6 +343,8 @@ class StoryCoder:
         by Y"), or a country modifying the object ("a Y-flagged tanker"). Never the source's
         own country."""
         own = {s.country for s in sources}
+        if m.pattern.pos == "NOUN":  # an event noun's phrases are its pattern's ("abuses by Y": Y acts)
+            return []
         if not any(own):  # "wildfires forced the evacuation of residents in Y": no party acts
             return []
         for tok in _counterpart_tokens(m):
@@ -573,12 +575,9 @@ def _place_parts(tok) -> list:
 
 def _counterpart_tokens(m) -> list:
     """Candidate counterparts of `m`, most specific first (see `_counterpart`)."""
-    if m.pattern.pos == "NOUN":  # "the summit", "mediation": the noun's own phrases, not its verb's
-        verb = obj = m.trigger
-    else:
-        verb = m.anchor
-        obj = m.anchor.doc[next(iter(m.consumed))] if m.consumed else actions._obj(verb)
-    heads = [verb] + ([obj] if obj is not None and obj is not verb else [])
+    verb = m.anchor
+    obj = m.anchor.doc[next(iter(m.consumed))] if m.consumed else actions._obj(verb)
+    heads = [verb] + ([obj] if obj is not None else [])
     # "information about the routes to Y": the phrase hangs one noun too low
     preps = [c for h in heads for c in children(h) if c.dep_ == "prep"]
     preps += [g for h in heads for c in children(h) if c.dep_ == "prt" for g in children(c) if g.dep_ == "prep"]
@@ -590,7 +589,7 @@ def _counterpart_tokens(m) -> list:
     if any(b.lemma_.lower() in _BORDER_NOUNS for b in borders):  # "near the border with Y", parsed on the verb
         out += actions._prep_objects(verb, "with")
     if obj is not None:  # "a ban on Y", "mediation by Y" (the phrase often parsed on the verb)
-        out += [g for h in ((obj,) if obj is verb else (obj, verb)) for p in _ARGUMENT_PREPS for g in actions._prep_objects(h, p)
+        out += [g for h in (obj, verb) for p in _ARGUMENT_PREPS for g in actions._prep_objects(h, p)
                 if h is obj or not actions.is_passive(verb)]
         out += [c for c in obj.lefts if c.ent_type_ in ("GPE", "NORP")]
         out += [g for c in obj.lefts for g in c.lefts if g.ent_type_ in ("GPE", "NORP")]  # "Y-flagged"
