@@ -362,10 +362,22 @@ def subject_of(verb, depth: int = 0):
             return found, ("inherited" if found else "none")
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # "troops fighting rebels": the noun acts; "men sought by police": it is acted on.
-            return ([], "passive") if verb.tag_ == "VBN" else ([head], "inherited")
+            acted_on = verb.tag_ == "VBN" and not _misparsed_report_subject(verb, head)
+            return ([], "passive") if acted_on else ([head], "inherited")
         found, how = subject_of(head if head.pos_ in ("VERB", "AUX") else governing_verb(head), depth + 1)
         return found, ("inherited" if found else how)
     return [], "none"
+
+
+def _misparsed_report_subject(verb, head) -> bool:
+    """'Air strikes killed 30 people in X, medics said': the parser takes 'killed' for a reduced
+    relative on 'strikes' and 'strikes' for the subject of 'said'. A participle with a direct
+    object of its own, on a noun that is a second subject of a verb of saying, is the clause's verb."""
+    from eventwire.extraction.attribution import REPORT_VERBS
+
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORT_VERBS and \
+        any(c.dep_ == "dobj" for c in children(verb)) and any(c.dep_ in _SUBJ for c in children(head.head)
+                                                            if c.i != head.i)  # the real speaker
 
 
 # Adjectives that say their subject did the act in their complement ("guilty of violating").

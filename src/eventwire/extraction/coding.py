@@ -100,8 +100,15 @@ class StoryCoder:
             reading = status.StatusReading("planned", m.trigger.text)
         said_by = self._said_by(m.anchor, ctx)
         sources, targets, notes = self._actors(m, ctx, said_by)
+        if not targets and m.pattern.cameo[:2] in _FORCE_ROOTS:
+            targets = self._struck_place(m, ctx)  # "shelled Kharkiv": the city's country
+        if not sources and m.pattern.cameo[:2] == "19":
+            sources, targets = _between_parties(m, targets)  # "clashes between X and Y"
         if not sources and reading.status == "asserted" and m.pattern.cameo[:2] in _FORCE_ROOTS:
             sources, targets = self._unclaimed_force(m, ctx, targets, notes)
+        elif sources and reading.status == "asserted" and not any(s.country for s in sources) \
+                and m.pattern.cameo[:2] in _FORCE_ROOTS:
+            sources, targets = self._placed_attack(m, ctx, sources, targets, notes)
         obliging = self._obliging_speaker(m, ctx, sources)
         if obliging is not None:  # "the council said Y must withdraw": the council asks Y
             sources, targets = [obliging], sources
@@ -110,8 +117,11 @@ class StoryCoder:
             return  # "Y must do X" with nobody saying so is nobody's appeal
         if not targets and (m.pattern.frame in ("intent", "threat", "request") or is_framing(m.pattern, m.trigger)):
             targets = self._framed_targets(m, ctx, embedded, said_by, sources)
+        if sources and _own_border_only(m, sources, targets):
+            targets = []  # "massed troops on its border with Y": the border is no party
         if sources and not targets and not (len(sources) > 1 and m.pattern.cameo[:2] in _MUTUAL_ROOTS):
             targets = self._place_target(m, ctx, sources)  # "X and Y met in Z": each other's partner
+            targets = targets or self._counterpart(m, ctx, sources)
         if m.pattern.cameo[:2] == "14":
             sources, targets = self._protest_parties(m, ctx, sources, targets, notes)
         cameo = self._cameo(m, reading, embedded, notes)
@@ -121,20 +131,24 @@ class StoryCoder:
             reading = status.StatusReading("planned", m.trigger.text)  # "wants to help Y": a plan
         if "obligation_reported" in notes:
             cameo = appeal_code(cameo)
+        if cameo in _GENERIC_FORCE:  # "air strikes killed", "a car bomb killed": the weapon's kind
+            cameo = _weapon_code(m) or cameo
         if cameo == "1823" and _military_killing(m, targets):
             cameo = "190"
         mutual = len(sources) > 1 and cameo[:2] in _MUTUAL_ROOTS
         needs = _needs_target(m.pattern) and not (embedded is not None and is_framing(m.pattern, m.trigger)
                                                   and not _needs_target(embedded.pattern))
         if cameo == "138" and vowed_fight(m.pattern, m.trigger, embedded) or cameo == "011":
-            needs = False  # "declined to comment" is said to nobody in particular  # "swore to fight on": a threat of armed struggle needs no named foe
+            needs = False  # "swore to fight on" needs no named foe; "declined to comment" is said to no one
         if not sources or (needs and not targets and not mutual):
             return
+        if mutual and not targets and not any(s.country for s in sources) and cameo[:2] == "19":
+            sources = self._placed_fighters(m, ctx, sources, notes)  # "troops and rebels fought in X"
         if not targets and not any(s.country for s in sources):  # "a protestor demolished it"
             return  # nobody placed on the map on either side: nothing an analyst can count
         reciprocal = m.pattern.reciprocal and not notes and RECIPROCAL_PATTERNS
         charge = actions.charge_code(m.trigger) if cameo in _CHARGING_CODES else None
-        for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS):
+        for src, tgt in _pairs(sources, targets, reciprocal, cameo[:2] in _MUTUAL_ROOTS, cameo[:2] == "19"):
             if reading.status == "denied" or reading.report_noun is not None or reading.speculative:
                 self._add_claim(m, ctx, reading, src, tgt, cameo, said_by)
             else:
@@ -203,7 +217,7 @@ class StoryCoder:
             clause = m.anchor.head if m.anchor.dep_ == "xcomp" else actions.governing_verb(m.anchor.head)
             heads += [clause] if clause is not None else []
         heads += [g for prep in ("in", "by") for g in actions._prep_objects(m.anchor, prep)]
-        scene = actors.scene_of(heads, ctx.offset)
+        scene = actors.scene_of(heads, ctx.offset) or actors.scene_of(_scene_nouns(m), ctx.offset)
         armed = [c for h in heads for c in children(h) if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
         attackers = _coded([resolve_actor(armed[0], ctx.offset, self.memory)]) if armed else []
         if attackers or scene is not None:
@@ -213,6 +227,38 @@ class StoryCoder:
             return attackers, targets
         victims = targets or [self._victim(t, ctx) for t in m.targets if t.pos_ == "NOUN"]
         return attackers, [_placed_as(v, scene.country, notes) for v in victims]
+
+    def _struck_place(self, m, ctx: Context) -> list[Actor]:
+        """'Troops shelled Kharkiv', 'jets pounded Idlib': a town or city struck by force (the
+        verb's object, or a bare name the parser hangs on the verb) stands for its country.
+        A domestic attack keeps the attacker's own country (PLOVER codes it as such)."""
+        struck = list(m.targets) + [c for c in children(m.anchor) if c.dep_ in _STRUCK_DEPS]
+        for tok in struck:
+            if tok.pos_ != "PROPN" or tok.ent_type_ not in _PLACE_ENTS and m.pattern.cameo[:2] == "18":
+                continue  # a name the tagger mislabels counts only as struck by fighting (19, 20)
+            ent = ent_of(tok)
+            text = ent.text if ent is not None else tok.text
+            country = actors._city_country(text)
+            if country:
+                start = ctx.offset + (ent.start_char if ent is not None else tok.idx)
+                return [Actor(text, start, start + len(text), country)]
+        return []
+
+    def _placed_attack(self, m, ctx: Context, sources, targets, notes):
+        """'Armed men abducted two teachers from a school in X': attackers and victims named
+        only by what they are take the country of the scene (as in `_unclaimed_force`)."""
+        if not targets:
+            return sources, targets
+        scene = actors.scene_of([m.anchor], ctx.offset) or actors.scene_of(_scene_nouns(m), ctx.offset)
+        if scene is None:
+            return sources, targets
+        return [_placed_as(s, scene.country, notes) for s in sources], [_placed_as(t, scene.country, notes) for t in targets]
+
+    def _placed_fighters(self, m, ctx: Context, sources, notes) -> list[Actor]:
+        """'Government troops and rebels fought near Goma': sides named by sector only are
+        placed in the country of the scene (as victims of an unclaimed attack are)."""
+        scene = actors.scene_of([m.anchor], ctx.offset) or actors.scene_of(_scene_nouns(m), ctx.offset)
+        return [_placed_as(s, scene.country, notes) for s in sources] if scene is not None else sources
 
     def _victim(self, tok, ctx: Context) -> Actor:
         """A victim as the parse names it ('four children', 'a journalist'), coded or not."""
@@ -296,6 +342,44 @@ class StoryCoder:
             if _is_country_name(actor) or (all(s.country for s in sources) and _is_region_name(actor)):
                 out.append(actor)
         return out[:1]
+
+    def _counterpart(self, m, ctx: Context, sources) -> list[Actor]:
+        """Where English puts the counterpart of an act that has no object party: a to/into/
+        toward phrase of the verb or its object ("handed the suspect over to Y's police"), a
+        border and its 'with Y' ("troops on its border with Y", "toward the Y border"), "the Y
+        city of Z", a by/on/of phrase of the object ("a travel ban on Y's officials", "mediation
+        by Y"), or a country modifying the object ("a Y-flagged tanker"). Never the source's
+        own country."""
+        own = {s.country for s in sources}
+        if m.pattern.pos == "NOUN":  # an event noun's phrases are its pattern's ("abuses by Y": Y acts)
+            return []
+        if not any(own):  # "wildfires forced the evacuation of residents in Y": no party acts
+            return []
+        for tok in _counterpart_tokens(m):
+            actor = self._place_or_actor(tok, ctx)
+            if actor is not None and actor.country and actor.country not in own and \
+                    not any(_same(actor, s) for s in sources):
+                return [actor]
+        return []
+
+    def _place_or_actor(self, tok, ctx: Context) -> Actor | None:
+        """A token's actor; a border, boundary or city phrase gives the country it names."""
+        lemma = tok.lemma_.lower()
+        if lemma in _BORDER_NOUNS or lemma in _TOWN_NOUNS:
+            for part in _place_parts(tok):
+                found = self._place_or_actor(part, ctx)
+                if found is not None and found.country:
+                    return found
+            return None
+        actor = resolve_actor(tok, ctx.offset, self.memory)
+        if (actor is None or not actor.country) and tok.pos_ == "PROPN":
+            ent = ent_of(tok)
+            text = ent.text if ent is not None else tok.text
+            country = actors._city_country(text)
+            if country:
+                start = ctx.offset + (ent.start_char if ent is not None else tok.idx)
+                return Actor(text, start, start + len(text), country)
+        return actor
 
     def _protested(self, m, ctx: Context, sources) -> list[Actor]:
         """'began a hunger strike to demand the resignation of President X', 'rallied against
@@ -463,6 +547,116 @@ def _military_killing(m, targets) -> bool:
     return any(t.lemma_.lower() in _MILITARY_MEANS for g in means for t in (g, *children(g)))
 
 
+# Where a struck place hangs on a force verb: its object, or a bare name parsed as an adverb.
+_STRUCK_DEPS = {"dobj", "npadvmod", "nsubjpass"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+# Phrases that hold a scene one step down: "at a checkpoint in X", "from a school in X".
+_SCENE_HOLDERS = {"at", "from", "near", "outside", "inside", "in", "on", "through", "into"}
+
+
+def _scene_nouns(m) -> list:
+    """Nouns whose own place phrase gives an attack's scene: the place of 'killed them at a
+    base in X', 'abducted pupils from a school in X', 'tore through a market in X', and the
+    victims of 'killed villagers in X'."""
+    verbs = [m.anchor] + ([m.anchor.head] if m.anchor.dep_ in ("advcl", "conj") else [])
+    held = [g for v in verbs for c in children(v) if c.dep_ == "prep" and c.lower_ in _SCENE_HOLDERS
+            for g in children(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    return verbs[1:] + held + [t for t in m.targets if t.pos_ == "NOUN"]
+
+
+# Nouns for a frontier (its 'with Y' or its modifier names the other side) and for a town
+# ("the Y city of Z": Y or Z's country).
+_BORDER_NOUNS = {"border", "boundary", "frontier", "line", "lac", "borderline"}
+_TOWN_NOUNS = {"city", "town", "village", "port", "region", "province", "capital"}
+_TOWARD = ("to", "into", "toward", "towards")
+_BESIDE = ("on", "along", "near", "at", "across", "in", "to", "toward", "towards")
+_ARGUMENT_PREPS = ("by", "on", "of", "against")
+
+
+def _own_border_only(m, sources, targets) -> bool:
+    """The only target found is a border of the source's own ('its border with Y')."""
+    own = {s.country for s in sources}
+    return bool(targets) and all(t.country in own for t in targets) and \
+        any(t.lemma_.lower() in _BORDER_NOUNS for t in m.targets)
+
+
+def _place_parts(tok) -> list:
+    """What names the country of a border or town noun: 'with Y', 'of Z', a country modifier."""
+    out = [g for prep in ("with", "of") for g in actions._prep_objects(tok, prep)]
+    out += [c for c in children(tok) if c.dep_ in ("amod", "compound", "poss", "nmod")
+            and c.ent_type_ in ("GPE", "NORP", "LOC")]
+    return out
+
+
+def _counterpart_tokens(m) -> list:
+    """Candidate counterparts of `m`, most specific first (see `_counterpart`)."""
+    verb = m.anchor
+    obj = m.anchor.doc[next(iter(m.consumed))] if m.consumed else actions._obj(verb)
+    heads = [verb] + ([obj] if obj is not None else [])
+    # "information about the routes to Y": the phrase hangs one noun too low
+    preps = [c for h in heads for c in children(h) if c.dep_ == "prep"]
+    preps += [g for h in heads for c in children(h) if c.dep_ == "prt" for g in children(c) if g.dep_ == "prep"]
+    inner = [g for c in preps if c.lower_ not in _TOWARD for g in children(c) if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    out = [g for h in heads + inner for p in _TOWARD for g in actions._prep_objects(h, p)]
+    borders = [g for h in heads + inner for p in _BESIDE for g in actions._prep_objects(h, p)
+               if g.lemma_.lower() in _BORDER_NOUNS or g.lemma_.lower() in _TOWN_NOUNS]
+    out += borders
+    if any(b.lemma_.lower() in _BORDER_NOUNS for b in borders):  # "near the border with Y", parsed on the verb
+        out += actions._prep_objects(verb, "with")
+    if obj is not None:  # "a ban on Y", "mediation by Y" (the phrase often parsed on the verb)
+        out += [g for h in (obj, verb) for p in _ARGUMENT_PREPS for g in actions._prep_objects(h, p)
+                if h is obj or not actions.is_passive(verb)]
+        out += [c for c in obj.lefts if c.ent_type_ in ("GPE", "NORP")]
+        out += [g for c in obj.lefts for g in c.lefts if g.ent_type_ in ("GPE", "NORP")]  # "Y-flagged"
+    return actions._conj_expand(out)
+
+
+# Weapons and attackers named as the doer of an attack, and the CAMEO code of such an attack:
+# aerial weapons 195, artillery and tanks 194, bombs 183 (car 1832, roadside 1833, suicide 1831).
+_WEAPON_CODES = {"airstrike": "195", "jet": "195", "warplane": "195", "aircraft": "195", "drone": "195",
+                 "helicopter": "195", "gunship": "195", "missile": "195", "rocket": "195", "raid": "195",
+                 "shell": "194", "shelling": "194", "artillery": "194", "tank": "194", "mortar": "194",
+                 "barrage": "194", "bombardment": "194",
+                 "bomb": "183", "explosion": "183", "blast": "183", "ied": "183"}
+_GENERIC_FORCE = {"180", "182", "1823", "183", "190"}  # a verb that says nothing of the weapon
+_BOMB_KINDS = {"car": "1832", "truck": "1832", "vehicle": "1832", "roadside": "1833", "suicide": "1831"}
+_AERIAL_MODIFIERS = {"air", "aerial", "drone", "missile"}
+
+
+def _weapon_code(m) -> str | None:
+    """The code an attack takes from the weapon that is its grammatical doer: 'air strikes
+    killed 20' is an aerial attack (195), 'a car bomb killed 11' a car bombing (1832), 'a
+    suicide bomber killed six' a suicide bombing (1831), 'jets pounded the town' 195."""
+    for tok in m.sources:
+        lemma = tok.lemma_.lower()
+        mods = {c.lemma_.lower() for c in children(tok) if c.dep_ in ("compound", "amod", "nmod")}
+        if lemma == "strike" and mods & _AERIAL_MODIFIERS:
+            return "195"
+        if lemma == "bomber":  # an aircraft unless a suicide bomber
+            return "1831" if "suicide" in mods else None
+        code = _WEAPON_CODES.get(lemma)
+        if code == "183":
+            return next((_BOMB_KINDS[k] for k in mods if k in _BOMB_KINDS), "183")
+        if code is not None:
+            return code
+    return None
+
+
+# "A trade war between X and Y", "a war of words": a fight that is no armed fighting.
+_UNARMED = {"trade", "tariff", "price", "currency", "word", "verbal", "legal", "diplomatic", "cyber", "culture",
+            "court", "propaganda", "information", "media", "political", "economic", "cold", "sanction"}
+
+
+def _between_parties(m, targets):
+    """'Clashes between X and Y', 'fighting between the army and the rebels': the parties of a
+    fight named by 'between' fight each other; they are its sources, both ways."""
+    unarmed = {c.lemma_.lower() for c in children(m.trigger) if c.dep_ in ("compound", "amod", "nmod")} & _UNARMED
+    if len(targets) > 1 and not unarmed and any(t.head.lower_ == "between" for t in m.targets):
+        return targets, []
+    return [], targets
+
+
 def _placed_as(actor: Actor, country: str, notes: list) -> Actor:
     if actor.country:
         return actor
@@ -522,9 +716,13 @@ def _alleged_subjects(m) -> list:
     return [s for c in clauses for s in children(c) if s.dep_ in ("nsubj", "nsubjpass")]
 
 
-def _pairs(sources, targets, reciprocal: bool, mutual: bool = True):
+def _pairs(sources, targets, reciprocal: bool, mutual: bool = True, fight: bool = False):
+    """Source-target pairs; a compound subject of a mutual act ("X and Y met") does it to each
+    other, both ways. Parties of one country pair only when they fight ("the army and the
+    rebels fought"): a civil war's sides are different sectors of one country."""
     if not targets and len(sources) > 1 and mutual:
-        out = [(s, t) for s in sources for t in sources if s is not t and s.country != t.country]
+        out = [(s, t) for s in sources for t in sources if s is not t and (
+            s.country != t.country or fight and s.sector != t.sector and not _same(s, t))]
         return out or [(sources[0], None)]
     pairs = [(s, t) for s in sources for t in (targets or [None])]
     if reciprocal:
@@ -619,8 +817,11 @@ def _confidence(m, notes) -> float:
 
 
 def _event_key(e: Event):
-    return (e.source.country if e.source else None, e.target.country if e.target else None,
-            e.cameo[:2], e.status, e.date)
+    key = (e.source.country if e.source else None, e.target.country if e.target else None,
+           e.cameo[:2], e.status, e.date)
+    if e.cameo[:2] == "19" and e.source and e.target and e.source.country == e.target.country:
+        key += (tuple(e.source.sector), tuple(e.target.sector))  # a civil war's two sides
+    return key
 
 
 def _dedupe_events(events: list[Event]) -> list[Event]:
