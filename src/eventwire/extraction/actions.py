@@ -568,8 +568,14 @@ def charge_code(verb) -> str | None:
     obj = _obj(verb) if verb.pos_ in ("VERB", "AUX") else None
     for head in (verb, obj) if obj is not None else (verb,):
         for c in children(head):
-            if c.dep_ == "prep" and c.lower_ == "on":
+            if c.dep_ == "prep" and c.lower_ in ("on", "over"):
                 charge = next((g for g in children(c) if g.dep_ == "pobj" and g.lemma_.lower() in _CHARGE_NOUNS), None)
+            elif c.dep_ == "prep" and c.lower_ == "for":  # "jailed for alleged sedition"
+                crime = next((g for g in children(c) if g.dep_ == "pobj" and any(
+                    a.dep_ == "amod" and a.lower_ in ("alleged", "suspected") for a in children(g))), None)
+                if crime is not None:
+                    return _CRIME_CODES.get(crime.lemma_.lower(), "112")
+                continue
             elif c.dep_ == "acl" and c.lemma_.lower() == "accuse" and c.tag_ == "VBN":
                 charge = c
             else:

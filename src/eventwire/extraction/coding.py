@@ -101,6 +101,8 @@ class StoryCoder:
         sources, targets, notes = self._actors(m, ctx, said_by)
         if not sources and reading.status == "asserted" and m.pattern.cameo[:2] in _FORCE_ROOTS:
             sources, targets = self._unclaimed_force(m, ctx, targets, notes)
+        if sources and m.pattern.cameo in _DOMESTIC_COERCION:
+            targets = self._own_population(m, ctx, sources, targets, notes)
         obliging = self._obliging_speaker(m, ctx, sources)
         if obliging is not None:  # "the council said Y must withdraw": the council asks Y
             sources, targets = [obliging], sources
@@ -210,6 +212,20 @@ class StoryCoder:
             return attackers, targets
         victims = targets or [self._victim(t, ctx) for t in m.targets if t.pos_ == "NOUN"]
         return attackers, [_placed_as(v, scene.country, notes) for v in victims]
+
+    def _own_population(self, m, ctx: Context, sources, targets, notes) -> list[Actor]:
+        """'Kenyan police detained 30 members of a banned sect': a state's arrests, repression
+        and curfews of people named only as people (no country of their own) are done to its
+        own population (the CAMEO/PLOVER convention), so the arrested take the state's country.
+        People of another country keep theirs; a source with no state behind it places nobody."""
+        state = sources[0]
+        if not _state_actor(state) or any(t.country for t in targets):
+            return targets
+        people = targets or [self._victim(t, ctx) for t in m.targets
+                             if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _PLACE_ENTS
+                             and t.lemma_.lower() not in _NOT_PEOPLE]
+        placed = [_placed_as(p, state.country, notes, "country_from_source") for p in people]
+        return placed or targets
 
     def _victim(self, tok, ctx: Context) -> Actor:
         """A victim as the parse names it ('four children', 'a journalist'), coded or not."""
@@ -447,11 +463,11 @@ def _military_killing(m, targets) -> bool:
     return any(t.lemma_.lower() in _MILITARY_MEANS for g in means for t in (g, *children(g)))
 
 
-def _placed_as(actor: Actor, country: str, notes: list) -> Actor:
+def _placed_as(actor: Actor, country: str, notes: list, note: str = "country_from_target") -> Actor:
     if actor.country:
         return actor
-    if "country_from_target" not in notes:
-        notes.append("country_from_target")
+    if note not in notes:
+        notes.append(note)
     return dataclasses.replace(actor, country=country)
 
 
@@ -469,6 +485,26 @@ _AIMED_AT = {"pobj", "dobj", "poss", "appos"}
 
 # An act attempted ("an attempt to kill X was foiled in Y") happened where the attempt did.
 _ATTEMPTS = {"attempt", "try"}
+
+# Coercion of persons that a state does to its own people when they have no other country:
+# arrest (173), repression (175), restrictions, bans, curfews and martial law (172x). Not
+# expulsion (174): the expelled are mostly foreigners.
+_DOMESTIC_COERCION = {"172", "1721", "1722", "1723", "1724", "173", "175"}
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+# Objects of these codes that are not people ("imposed a curfew on the city")
+_NOT_PEOPLE = {"city", "town", "village", "area", "region", "province", "district", "capital", "street",
+               "territory", "zone", "country", "border", "night", "weekend", "hour", "day", "week"}
+
+
+def _state_actor(actor: Actor) -> bool:
+    """A state's own organ (government, police, courts, army, spies) or the country itself."""
+    if not actor.country or actor.country in ("IGO", "NGO", "IMG"):
+        return False
+    if actor.sector:
+        return set(actor.sector) <= _STATE_SECTORS | {"ELI"} and bool(set(actor.sector) & _STATE_SECTORS)
+    return _is_country_name(actor) or actor.text.lower().startswith(("the authorities", "authorities"))
+
 
 # Arrests and expulsions that can come "on charges of X": the charge is also an accusation.
 _CHARGING_CODES = {"173", "174"}
