@@ -28,6 +28,27 @@ def reporting_verb(tok):
     return _root_reporter(tok)
 
 
+# Verbs that report a conclusion, finding or ruling: "the panel concluded that Y must pay",
+# "the court found that Y should compensate Z". Their that-clause is the subject's statement
+# (used for obligations only: "concluded a deal" or "found the bodies" report nothing).
+CONCLUSION_VERBS = {"conclude", "find", "rule", "decide", "determine", "judge", "recommend", "agree",
+                    "resolve", "demand", "urge", "believe", "feel", "think", "hold", "suggest", "propose"}
+
+
+def concluding_verb(tok):
+    """The verb of saying or concluding whose that-clause holds `tok`'s clause, if any."""
+    child, t = tok, tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        child, t = t, t.head
+        if child.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CONCLUSION_VERBS | REPORT_VERBS:
+            return t
+        if child.dep_ not in ("xcomp", "advcl", "conj", "aux", "ccomp"):
+            return None
+    return None
+
+
 def _root_reporter(tok):
     """Quote sentences: '"...," the ministry said' makes 'said' the root, the quote a ccomp/parataxis."""
     root = sent_of(tok).root

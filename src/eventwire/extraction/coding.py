@@ -109,6 +109,11 @@ class StoryCoder:
             notes.append("obligation_reported")
         elif actions.is_modal_trigger(m.trigger):
             return  # "Y must do X" with nobody saying so is nobody's appeal
+        elif "speaker_as_source" not in notes and self._unplaced_obligation(m, ctx, sources):
+            return  # "the panel concluded that Y must pay": a call on Y, by nobody we can code
+        elif "speaker_as_source" not in notes and m.pattern.cameo[:2] <= "08" and status.obligation(m.anchor) \
+                and reading.status == "asserted":
+            reading = status.StatusReading("planned", m.anchor.text)  # "Chile said it must pay": a pledge
         if not targets and (m.pattern.frame in ("intent", "threat", "request") or is_framing(m.pattern, m.trigger)):
             targets = self._framed_targets(m, ctx, embedded, said_by, sources)
         if sources and not targets and not (len(sources) > 1 and m.pattern.cameo[:2] in _MUTUAL_ROOTS):
@@ -184,11 +189,23 @@ class StoryCoder:
         withdraw" is the council's call on Y (an appeal), not Y's act."""
         if not doers or m.pattern.cameo[:2] > "08" or not status.obligation(m.anchor):
             return None
-        who = _reported_by(m.anchor)[1]
+        who = _obliged_by(m.anchor)[1]
         speaker = resolve_actor(who, ctx.offset, self.memory) if who is not None else None
-        if speaker is None or not speaker.country or any(_same(speaker, d) for d in doers):
-            return None
+        if speaker is None or not speaker.country or any(_same(speaker, d) or (
+                d.country == speaker.country and d.sector == speaker.sector) for d in doers):
+            return None  # "Chile said it must pay": its own duty, no call on anyone
         return speaker
+
+    def _unplaced_obligation(self, m, ctx: Context, doers) -> bool:
+        """A reported obligation ("the committee stressed that Y should give ...") whose
+        speaker codes as nobody: Y is asked, and has done nothing; no event of Y's."""
+        if not doers or m.pattern.cameo[:2] > "08" or not status.obligation(m.anchor):
+            return False
+        reporter, who = _obliged_by(m.anchor)
+        if reporter is None:  # "Y must give more": the writer's call, not Y's act
+            return True
+        speaker = resolve_actor(who, ctx.offset, self.memory) if who is not None else None
+        return speaker is None or not speaker.country
 
     def _unclaimed_force(self, m, ctx: Context, targets, notes):
         """'Three soldiers were killed by a roadside bomb near X': force with no named attacker.
@@ -423,6 +440,16 @@ def _reported_by(anchor):
     """The verb of saying that reports the clause at `anchor`, and the token of who says it."""
     reporter = attribution.reporting_verb(anchor)
     return reporter, (attribution.speaker_token(reporter) if reporter is not None else None)
+
+
+def _obliged_by(anchor):
+    """Who says that the clause at `anchor` must be done: a verb of saying, or one of
+    concluding or finding whose that-clause it is ("the forum concluded that Y must ...")."""
+    reporter, who = _reported_by(anchor)
+    if reporter is None:
+        reporter = attribution.concluding_verb(anchor)
+        who = attribution.speaker_token(reporter) if reporter is not None else None
+    return reporter, who
 
 
 def _political(actor: Actor) -> bool:
