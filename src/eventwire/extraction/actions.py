@@ -234,11 +234,31 @@ def _has_target_slot(p: Pattern, tok, obj) -> bool:
     preps = {prep for prep, role in p.prep if role == "target"}
     for h in heads:
         for c in children(h):
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and not (
+                    c.lower_ == "with" and all(is_adjunct_with(g) for g in children(c) if g.dep_ in ("pobj", "pcomp"))):
                 return True
     if p.object:
         return any(c.dep_ == "dative" for c in children(tok))
     return any(c.dep_ in _OBJ or c.dep_ in ("dative", "nsubjpass") for c in children(tok)) or p.pos != "VERB"
+
+
+# Nouns that make a 'with' phrase an adjunct, not a partner: "with the help of", "with the
+# signing of the accord", "with the support of", "with the aim of".
+_ADJUNCT_WITH_NOUNS = {"help", "support", "assistance", "aid", "backing", "approval", "consent", "blessing",
+                       "mediation", "cooperation", "participation", "exception", "aim", "goal", "view",
+                       "intention", "purpose", "hope", "regard", "respect", "effect", "result", "end",
+                       "conclusion", "start", "launch", "opening", "completion", "adoption", "agreement",
+                       "accord", "deal", "treaty", "memorandum", "understanding", "arrival", "departure",
+                       "exchange", "release", "return", "withdrawal", "help", "encouragement", "urging"}
+
+
+def is_adjunct_with(pobj) -> bool:
+    """Is the object of a 'with' phrase an event or circumstance ("with the signing of the
+    accord", "with the help of mediators") rather than a party one acts with?"""
+    if pobj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return False
+    lemma = pobj.lemma_.lower()
+    return pobj.tag_ == "VBG" or lemma in _ADJUNCT_WITH_NOUNS or (pobj.pos_ == "NOUN" and lemma.endswith("ing"))
 
 
 _POS_KEY = {"AUX": "VERB", "PROPN": "NOUN"}  # auxiliaries trigger as verbs, names as nouns
@@ -267,6 +287,9 @@ def find_triggers(sent, patterns: PatternSet) -> list[Match]:
             continue
         tok = doc[i]
         cand = _Trigger(tok, found[0].pos == "VERB")  # a lemma's patterns share one part of speech
+        if found[0].pos == "VERB" and any(p.frame in _FRAMING for p in found) and _takes_infinitive(tok):
+            # "agreed with Y to build a road": the verb frames the act it takes (agree to build)
+            found = sorted(found, key=lambda p: p.frame not in _FRAMING)
         for p in found:
             if _pattern_fits(p, cand):
                 m = Match(p, tok, anchor=tok)
@@ -277,6 +300,13 @@ def find_triggers(sent, patterns: PatternSet) -> list[Match]:
                 matches.append(m)
                 break
     return [m for m in matches if m.trigger.i not in consumed]
+
+
+_FRAMING = {"intent", "threat", "request"}
+
+
+def _takes_infinitive(tok) -> bool:
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and to_infinitive(c) for c in children(tok))
 
 
 def governing_verb(tok):
@@ -415,6 +445,8 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
     for prep, role in p.prep:
         for h in heads:
             found = _conj_expand(_prep_objects(h, prep))
+            if prep == "with":  # "with the signing of the accord, X agreed ...": no partner
+                found = [f for f in found if not is_adjunct_with(f)]
             (m.sources if role == "source" else m.targets if role == "target" else []).extend(found)
     if not p.object:
         obj = _obj(tok) if not is_passive(tok) else None

@@ -92,6 +92,8 @@ class StoryCoder:
     def _code_match(self, m, ctx: Context, embedded) -> None:
         if is_contentless(m.pattern, m.trigger, embedded):
             return
+        if _ended(m):  # "a memorandum on ending hostilities": no hostilities are coded
+            return
         reading = status.read_status(m.trigger, m.anchor)
         if reading.condition:  # "... unless the president steps down": a condition, not an act
             return
@@ -452,6 +454,17 @@ def _obliged_by(anchor):
     return reporter, who
 
 
+# Verbs whose object is a fight or attack that stops or never happens: "ending hostilities",
+# "to halt the shelling", "avoid clashes".
+_ENDING_VERBS = {"end", "cease", "halt", "stop", "prevent", "avoid", "renounce", "forswear", "avert"}
+
+
+def _ended(m) -> bool:
+    """A force noun that is the object of an ending verb names no act of force."""
+    return m.pattern.pos == "NOUN" and m.pattern.cameo[:2] in _FORCE_ROOTS and m.anchor.i != m.trigger.i \
+        and m.trigger.dep_ in ("dobj", "nsubjpass") and m.anchor.lemma_.lower() in _ENDING_VERBS
+
+
 def _political(actor: Actor) -> bool:
     if not actor.country or actor.country == "NGO" or set(actor.sector) & _REPORTING_SECTORS:
         return False
@@ -568,7 +581,9 @@ def _alleged_subjects(m) -> list:
 
 def _pairs(sources, targets, reciprocal: bool, mutual: bool = True):
     if not targets and len(sources) > 1 and mutual:
-        out = [(s, t) for s in sources for t in sources if s is not t and s.country != t.country]
+        # "the government and the rebels agreed": two sides of one country are each other's party
+        out = [(s, t) for s in sources for t in sources if s is not t and (
+            s.country != t.country or (s.sector and t.sector and set(s.sector).isdisjoint(t.sector)))]
         return out or [(sources[0], None)]
     pairs = [(s, t) for s in sources for t in (targets or [None])]
     if reciprocal:
