@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from eventwire.errors import InputError
 from eventwire.extraction import actions, status
+from eventwire.extraction.attribution import plain_quotes
 from eventwire.extraction.codes import code_fields
 from eventwire.extraction.modality import final_code, is_contentless, is_framing
 from eventwire.schema import Coding, Span
@@ -74,7 +75,7 @@ def _framing_head(best, matches):
 
 def classify_given(extractor, text: str, source: str | None, target: str | None) -> Coding:
     """Code `text` for the given actors (their words in the sentence)."""
-    return _classify_parsed(extractor, extractor.nlp(text), text, source, target)
+    return _classify_parsed(extractor, extractor.nlp(plain_quotes(text)), text, source, target)
 
 
 def classify_given_many(extractor, items: list) -> list:
