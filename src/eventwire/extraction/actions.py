@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventwire.extraction.docview import bounds, children, memo, to_infinitive, view
+from eventwire.extraction.docview import bounds, children, memo, sent_of, to_infinitive, view
 from eventwire.extraction.patterns import Pattern, PatternSet
 
 _SUBJ = {"nsubj", "csubj"}
@@ -326,7 +326,7 @@ def subject_of(verb, depth: int = 0):
         return [], "none"
     passive = is_passive(verb)
     if passive:
-        agents = _prep_objects(verb, "by") or _agent_in_gerund(verb)
+        agents = _prep_objects(verb, "by") or _agent_in_gerund(verb) or _trailing_agent(verb)
         if agents:
             return _conj_expand(agents), "syntax"
     subj = [c for c in children(verb) if c.dep_ in _SUBJ]
@@ -396,6 +396,31 @@ def _agent_in_gerund(verb) -> list:
     return [a for c in children(verb) if c.dep_ == "prep" for g in children(c)
             if g.dep_ == "pcomp" and g.tag_ == "VBG"
             for a in _prep_objects(g, "by") if a.pos_ in ("NOUN", "PROPN")]
+
+
+# Verbs of accusing and blaming: in the passive their accuser often comes last, after a long
+# complement ("was accused of diverting funds, most of it abroad, by the new government").
+_ACCUSING = {"accuse", "blame", "charge", "criticise", "criticize", "condemn", "denounce", "censure",
+             "fault", "rebuke", "reprimand", "slam", "chide", "castigate", "indict"}
+
+
+def _trailing_agent(verb) -> list:
+    """The 'by' phrase that closes the sentence after a comma, when the passive accusing verb
+    has none of its own: the parser hangs it on whatever came last, but set off by the comma
+    and ending the clause, it is the accusing verb's agent."""
+    if verb.lemma_.lower() not in _ACCUSING or not any(c.dep_ in _PASS_SUBJ for c in children(verb)):
+        return []
+    doc, _, end = bounds(sent_of(verb))
+    while end > verb.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    for i in range(verb.i + 2, end):
+        by = doc[i]
+        if by.lower_ != "by" or doc[i - 1].text != "," or by.head.i == verb.i:
+            continue
+        objs = [g for g in children(by) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+        if objs and objs[-1].right_edge.i == end - 1:
+            return _conj_expand(objs)
+    return []
 
 
 _PLURAL_PRONOUNS = {"they", "we"}
