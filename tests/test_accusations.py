@@ -38,9 +38,9 @@ def test_inspecting_a_site_is_an_investigation(extractor):
 
 
 def test_a_passive_accusation_takes_its_accuser_from_a_closing_by_phrase(extractor):
-    events = _events(extractor, "A retired Peruvian general was criticised over the handling of the floods, "
-                                "which left thousands homeless, by Peruvian opposition senators.")
-    assert ("PER", "PER", "111") in events, events
+    events = _events(extractor, "A retired Peruvian general was blamed for the loss of two helicopters, "
+                                "both reported missing since March, by Peruvian opposition senators.")
+    assert ("PER", "PER", "112") in events, events
 
 
 def test_a_by_phrase_of_a_relative_clause_is_no_accuser(extractor):
