@@ -146,6 +146,8 @@ def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
         return False
     if p.modifier or p.not_modifier:
         mods = _modifiers(tok if p.pos == "NOUN" else obj)
+        if p.pos == "VERB" and obj is not None and obj.conjuncts:  # "photos and other military data"
+            mods = mods | {m for c in obj.conjuncts for m in _modifiers(c)}
         if (p.modifier and not mods & p.modifier) or mods & p.not_modifier:
             return False
     if "topic" in p.requires and not _has_topic_slot(p, tok):
