@@ -678,6 +678,35 @@ def clause_subjects(token) -> list:
                          if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"])
 
 
+_LEAVING = {"flee", "escape", "leave", "expel", "deport", "order", "drive", "force", "evacuate", "chase", "come"}
+
+
+def origin_places(noun) -> list:
+    """Places people come from: 'refugees from X', 'families fleeing X', 'migrants ordered out
+    of X'. Only names of places count."""
+    out = _prep_objects(noun, "from")
+    for c in children(noun):
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _LEAVING:
+            out += left_places(c)
+    # "opened its borders to Xs ordered out of Y": the participle is often hung on the verb
+    verb = noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        out += [g for c in children(verb) if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBD") and c.i > noun.i
+                and c.lemma_.lower() in _LEAVING and not any(s.dep_ in _SUBJ for s in children(c))
+                for g in left_places(c)]
+    return [t for t in out if t.ent_type_ in ("GPE", "NORP", "LOC")]
+
+
+def left_places(verb) -> list:
+    """What a verb of leaving names as left: 'fleeing X', 'expelled from X', 'ordered out of X'."""
+    out = [g for g in children(verb) if g.dep_ in _OBJ] + _prep_objects(verb, "from")
+    out += [g for p in children(verb) if p.dep_ == "prep" and p.lower_ == "out"
+            for o in children(p) if o.lower_ == "of" for g in children(o) if g.dep_ == "pobj"]
+    out += [g for p in children(verb) if p.dep_ in ("prt", "advmod") and p.lower_ == "out"
+            for g in _prep_objects(verb, "of")]
+    return out
+
+
 def place_objects(token) -> list:
     """Objects of 'in'/'inside' on the verb or its object: "lifted a curfew in Montenegro"."""
     heads = [token] + [c for c in children(token) if c.dep_ in _OBJ]

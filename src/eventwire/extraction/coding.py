@@ -105,6 +105,9 @@ class StoryCoder:
             sources, targets = self._unclaimed_force(m, ctx, targets, notes)
         if sources and m.pattern.cameo in _DOMESTIC_COERCION:
             targets = self._own_population(m, ctx, sources, targets, notes)
+        if m.pattern.cameo == "075":  # "refugees from X", "families fleeing X": X's people
+            people = targets or [self._victim(t, ctx) for t in m.targets if t.pos_ in ("NOUN", "PROPN")]
+            targets = [t for t in (self._from_origin(p, m, ctx, sources) for p in people) if t.country or t.sector]
         obliging = self._obliging_speaker(m, ctx, sources)
         if obliging is not None:  # "the council said Y must withdraw": the council asks Y
             sources, targets = [obliging], sources
@@ -245,6 +248,25 @@ class StoryCoder:
                              and t.lemma_.lower() not in _NOT_PEOPLE]
         placed = [_placed_as(p, state.country, notes, "country_from_source") for p in people]
         return placed or targets
+
+    def _from_origin(self, actor: Actor, m, ctx: Context, sources) -> Actor:
+        """People given refuge are of the country they come from ("refugees from X", "Iraqis
+        fleeing X", "migrants ordered out of X"), not of the host a guess may give them."""
+        def covers(t):
+            return t.left_edge.idx + ctx.offset <= actor.start and actor.end <= ctx.offset + t.right_edge.idx + len(t.right_edge)
+        head = next((t for t in m.targets if t.pos_ in ("NOUN", "PROPN") and covers(t)), None)
+        if head is None or (actor.country and not any(actor.country == s.country for s in sources)):
+            return actor
+        heads = [head] + actions._prep_objects(head, "of")  # "thousands of farmers driven out of X"
+        places = [p for h in heads for p in actions.origin_places(h)] or [  # "... to refugees from X"
+            p for p in actions._prep_objects(m.trigger, "from") if p.i > head.i and p.ent_type_ in ("GPE", "NORP")]
+        for place in places:
+            origin = resolve_actor(place, ctx.offset, self.memory)
+            if origin is not None and origin.country and origin.country not in ("IGO", "NGO") \
+                    and not any(origin.country == s.country for s in sources):
+                return dataclasses.replace(actor, country=origin.country)
+        named = any(t.ent_type_ in ("GPE", "NORP") for t in head.subtree)
+        return actor if named or not actor.country else dataclasses.replace(actor, country=None)
 
     def _victim(self, tok, ctx: Context) -> Actor:
         """A victim as the parse names it ('four children', 'a journalist'), coded or not."""
