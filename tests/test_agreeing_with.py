@@ -43,3 +43,8 @@ def test_a_government_and_rebels_agreeing_are_each_other_s_party(extractor):
 def test_a_memorandum_on_ending_hostilities_codes_no_fighting(extractor):
     events = _events(extractor, "Chad and the northern rebels signed a memorandum on ending hostilities.")
     assert not any(c[:2] in ("18", "19", "20") for _, _, c, _, _ in events), events
+
+
+def test_a_banned_rally_is_no_protest_by_those_who_banned_it(extractor):
+    events = _events(extractor, "Togolese authorities banned the opposition rally in Lome.")
+    assert not any(c.startswith("14") and s == "TGO" and "GOV" in ss for s, _, c, ss, _ in events), events

@@ -49,3 +49,8 @@ def test_expelled_people_are_not_placed_in_the_expelling_country(extractor):
 def test_rebels_detaining_villagers_place_nobody(extractor):
     events = _events(extractor, "Rebels detained twelve farmers.")
     assert not any("country_from_source" in e[3] for e in events), events
+
+
+def test_a_banned_march_is_not_taken_for_banned_people(extractor):
+    events = _events(extractor, "The march was banned by Ugandan police.")
+    assert not any("country_from_source" in e[3] for e in events), events

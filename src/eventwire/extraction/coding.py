@@ -245,7 +245,7 @@ class StoryCoder:
             return targets
         people = targets or [self._victim(t, ctx) for t in m.targets
                              if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _PLACE_ENTS
-                             and t.lemma_.lower() not in _NOT_PEOPLE]
+                             and t.lemma_.lower() not in _NOT_PEOPLE and t.lemma_.lower() not in self.patterns.lemmas]
         placed = [_placed_as(p, state.country, notes, "country_from_source") for p in people]
         return placed or targets
 
@@ -481,10 +481,17 @@ def _obliged_by(anchor):
 _ENDING_VERBS = {"end", "cease", "halt", "stop", "prevent", "avoid", "renounce", "forswear", "avert"}
 
 
+# Verbs whose object is a protest that is kept from happening: "banned the rally".
+_FORBIDDING_VERBS = _ENDING_VERBS | {"ban", "prohibit", "outlaw", "forbid", "block", "cancel", "postpone", "bar"}
+
+
 def _ended(m) -> bool:
-    """A force noun that is the object of an ending verb names no act of force."""
-    return m.pattern.pos == "NOUN" and m.pattern.cameo[:2] in _FORCE_ROOTS and m.anchor.i != m.trigger.i \
-        and m.trigger.dep_ in ("dobj", "nsubjpass") and m.anchor.lemma_.lower() in _ENDING_VERBS
+    """A force noun that is the object of an ending verb names no act of force; a protest
+    noun that is banned or called off is no protest (least of all by whoever banned it)."""
+    if m.pattern.pos != "NOUN" or m.anchor.i == m.trigger.i or m.trigger.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    root, verb = m.pattern.cameo[:2], m.anchor.lemma_.lower()
+    return (root in _FORCE_ROOTS and verb in _ENDING_VERBS) or (root == "14" and verb in _FORBIDDING_VERBS)
 
 
 def _political(actor: Actor) -> bool:
@@ -551,7 +558,7 @@ _ATTEMPTS = {"attempt", "try"}
 # Coercion of persons that a state does to its own people when they have no other country:
 # arrest (173), repression (175), restrictions, bans, curfews and martial law (172x). Not
 # expulsion (174): the expelled are mostly foreigners.
-_DOMESTIC_COERCION = {"172", "1721", "1722", "1723", "1724", "173", "175"}
+_DOMESTIC_COERCION = {"1721", "1722", "1723", "1724", "173", "175"}  # not 172: "banned the book"
 _STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 # Objects of these codes that are not people ("imposed a curfew on the city")
