@@ -54,3 +54,13 @@ def test_rebels_detaining_villagers_place_nobody(extractor):
 def test_a_banned_march_is_not_taken_for_banned_people(extractor):
     events = _events(extractor, "The march was banned by Ugandan police.")
     assert not any("country_from_source" in e[3] for e in events), events
+
+
+def test_a_state_of_emergency_places_nobody(extractor):
+    events = _events(extractor, "Ecuador declared a state of emergency in the north.")
+    assert not any("country_from_source" in e[3] for e in events), events
+
+
+def test_police_arresting_a_named_man_arrest_one_of_their_own(extractor):
+    events = _events(extractor, "Tanzanian police arrested Juma Mwakyusa on Friday.")
+    assert any(e[:3] == ("TZA", "TZA", "173") for e in events), events

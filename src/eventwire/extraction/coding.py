@@ -245,7 +245,9 @@ class StoryCoder:
             return targets
         people = targets or [self._victim(t, ctx) for t in m.targets
                              if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _PLACE_ENTS
-                             and t.lemma_.lower() not in _NOT_PEOPLE and t.lemma_.lower() not in self.patterns.lemmas]
+                             and t.lemma_.lower() not in _NOT_PEOPLE and t.lemma_.lower() not in self.patterns.lemmas
+                             and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("PERSON", "NORP") or t.pos_ == "PROPN"
+                                  or t.lemma_.lower() in _PERSON_NOUNS)]
         placed = [_placed_as(p, state.country, notes, "country_from_source") for p in people]
         return placed or targets
 
@@ -564,6 +566,11 @@ _PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
 # Objects of these codes that are not people ("imposed a curfew on the city")
 _NOT_PEOPLE = {"city", "town", "village", "area", "region", "province", "district", "capital", "street",
                "territory", "zone", "country", "border", "night", "weekend", "hour", "day", "week"}
+
+
+# Singular nouns that name a person ("police detained a man"); plurals count anyway.
+_PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "suspect", "youth", "teenager", "member",
+                 "follower", "supporter", "resident", "citizen", "villager", "worker", "student"}
 
 
 def _state_actor(actor: Actor) -> bool:
