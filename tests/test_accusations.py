@@ -35,3 +35,14 @@ def test_claiming_something_neutral_about_a_neighbour_accuses_nobody(extractor):
 def test_inspecting_a_site_is_an_investigation(extractor):
     events = _events(extractor, "Austria inspected the reactors in Slovakia.")
     assert any(c == "090" for _, _, c in events), events
+
+
+def test_a_passive_accusation_takes_its_accuser_from_a_closing_by_phrase(extractor):
+    events = _events(extractor, "A retired Peruvian general was blamed for the loss of two helicopters, "
+                                "both reported missing since March, by Peruvian opposition senators.")
+    assert ("PER", "PER", "112") in events, events
+
+
+def test_a_by_phrase_of_a_relative_clause_is_no_accuser(extractor):
+    events = _events(extractor, "The Chadian opposition leader was accused of stealing funds, which were later recovered by the police.")
+    assert not any(c.startswith("11") and src is not None for src, _, c in events), events

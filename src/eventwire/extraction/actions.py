@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from eventwire.extraction.docview import bounds, children, memo, to_infinitive, view
+from eventwire.extraction.docview import bounds, children, memo, sent_of, to_infinitive, view
 from eventwire.extraction.patterns import Pattern, PatternSet
 
 _SUBJ = {"nsubj", "csubj"}
@@ -146,6 +146,8 @@ def _pattern_fits(p: Pattern, cand: _Trigger) -> bool:
         return False
     if p.modifier or p.not_modifier:
         mods = _modifiers(tok if p.pos == "NOUN" else obj)
+        if p.pos == "VERB" and obj is not None and obj.conjuncts:  # "photos and other military data"
+            mods = mods | {m for c in obj.conjuncts for m in _modifiers(c)}
         if (p.modifier and not mods & p.modifier) or mods & p.not_modifier:
             return False
     if p.prep_object and not any(_prep_object_words(tok, prep) & words for prep, words in p.prep_object):
@@ -268,11 +270,31 @@ def _has_target_slot(p: Pattern, tok, obj) -> bool:
     preps = {prep for prep, role in p.prep if role == "target"}
     for h in heads:
         for c in children(h):
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and not (
+                    c.lower_ == "with" and all(is_adjunct_with(g) for g in children(c) if g.dep_ in ("pobj", "pcomp"))):
                 return True
     if p.object:
         return any(c.dep_ == "dative" for c in children(tok))
     return any(c.dep_ in _OBJ or c.dep_ in ("dative", "nsubjpass") for c in children(tok)) or p.pos != "VERB"
+
+
+# Nouns that make a 'with' phrase an adjunct, not a partner: "with the help of", "with the
+# signing of the accord", "with the support of", "with the aim of".
+_ADJUNCT_WITH_NOUNS = {"help", "support", "assistance", "aid", "backing", "approval", "consent", "blessing",
+                       "mediation", "cooperation", "participation", "exception", "aim", "goal", "view",
+                       "intention", "purpose", "hope", "regard", "respect", "effect", "result", "end",
+                       "conclusion", "start", "launch", "opening", "completion", "adoption", "agreement",
+                       "accord", "deal", "treaty", "memorandum", "understanding", "arrival", "departure",
+                       "exchange", "release", "return", "withdrawal", "help", "encouragement", "urging"}
+
+
+def is_adjunct_with(pobj) -> bool:
+    """Is the object of a 'with' phrase an event or circumstance ("with the signing of the
+    accord", "with the help of mediators") rather than a party one acts with?"""
+    if pobj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+        return False
+    lemma = pobj.lemma_.lower()
+    return pobj.tag_ == "VBG" or lemma in _ADJUNCT_WITH_NOUNS or (pobj.pos_ == "NOUN" and lemma.endswith("ing"))
 
 
 _POS_KEY = {"AUX": "VERB", "PROPN": "NOUN"}  # auxiliaries trigger as verbs, names as nouns
@@ -301,6 +323,9 @@ def find_triggers(sent, patterns: PatternSet) -> list[Match]:
             continue
         tok = doc[i]
         cand = _Trigger(tok, found[0].pos == "VERB")  # a lemma's patterns share one part of speech
+        if found[0].pos == "VERB" and any(p.frame in _FRAMING for p in found) and _takes_infinitive(tok):
+            # "agreed with Y to build a road": the verb frames the act it takes (agree to build)
+            found = sorted(found, key=lambda p: p.frame not in _FRAMING)
         for p in found:
             if _pattern_fits(p, cand):
                 m = Match(p, tok, anchor=tok)
@@ -316,6 +341,13 @@ def find_triggers(sent, patterns: PatternSet) -> list[Match]:
                 matches.append(m)
                 break
     return [m for m in matches if m.trigger.i not in consumed]
+
+
+_FRAMING = {"intent", "threat", "request"}
+
+
+def _takes_infinitive(tok) -> bool:
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and to_infinitive(c) for c in children(tok))
 
 
 def governing_verb(tok):
@@ -335,7 +367,7 @@ def subject_of(verb, depth: int = 0):
         return [], "none"
     passive = is_passive(verb)
     if passive:
-        agents = _prep_objects(verb, "by") or _agent_in_gerund(verb)
+        agents = _prep_objects(verb, "by") or _agent_in_gerund(verb) or _trailing_agent(verb)
         if agents:
             return _conj_expand(agents), "syntax"
     subj = [c for c in children(verb) if c.dep_ in _SUBJ]
@@ -419,6 +451,31 @@ def _agent_in_gerund(verb) -> list:
             for a in _prep_objects(g, "by") if a.pos_ in ("NOUN", "PROPN")]
 
 
+# Verbs of accusing and blaming: in the passive their accuser often comes last, after a long
+# complement ("was accused of diverting funds, most of it abroad, by the new government").
+_ACCUSING = {"accuse", "blame", "charge", "criticise", "criticize", "condemn", "denounce", "censure",
+             "fault", "rebuke", "reprimand", "slam", "chide", "castigate", "indict"}
+
+
+def _trailing_agent(verb) -> list:
+    """The 'by' phrase that closes the sentence after a comma, when the passive accusing verb
+    has none of its own: the parser hangs it on whatever came last, but set off by the comma
+    and ending the clause, it is the accusing verb's agent."""
+    if verb.lemma_.lower() not in _ACCUSING or not any(c.dep_ in _PASS_SUBJ for c in children(verb)):
+        return []
+    doc, _, end = bounds(sent_of(verb))
+    while end > verb.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    for i in range(verb.i + 2, end):
+        by = doc[i]
+        if by.lower_ != "by" or doc[i - 1].text != "," or by.head.i == verb.i:
+            continue
+        objs = [g for g in children(by) if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+        if objs and objs[-1].right_edge.i == end - 1:
+            return _conj_expand(objs)
+    return []
+
+
 _PLURAL_PRONOUNS = {"they", "we"}
 
 
@@ -466,6 +523,8 @@ def _fill_verb(m: Match, tok, p: Pattern) -> None:
     for prep, role in p.prep:
         for h in heads:
             found = _conj_expand(_prep_objects(h, prep))
+            if prep == "with":  # "with the signing of the accord, X agreed ...": no partner
+                found = [f for f in found if not is_adjunct_with(f)]
             (m.sources if role == "source" else m.targets if role == "target" else []).extend(found)
     if not p.object:
         obj = _obj(tok) if not is_passive(tok) else None
@@ -619,8 +678,14 @@ def charge_code(verb) -> str | None:
     obj = _obj(verb) if verb.pos_ in ("VERB", "AUX") else None
     for head in (verb, obj) if obj is not None else (verb,):
         for c in children(head):
-            if c.dep_ == "prep" and c.lower_ == "on":
+            if c.dep_ == "prep" and c.lower_ in ("on", "over"):
                 charge = next((g for g in children(c) if g.dep_ == "pobj" and g.lemma_.lower() in _CHARGE_NOUNS), None)
+            elif c.dep_ == "prep" and c.lower_ == "for":  # "jailed for alleged sedition"
+                crime = next((g for g in children(c) if g.dep_ == "pobj" and any(
+                    a.dep_ == "amod" and a.lower_ in ("alleged", "suspected") for a in children(g))), None)
+                if crime is not None:
+                    return _CRIME_CODES.get(crime.lemma_.lower(), "112")
+                continue
             elif c.dep_ == "acl" and c.lemma_.lower() == "accuse" and c.tag_ == "VBN":
                 charge = c
             else:
@@ -662,6 +727,35 @@ def clause_subjects(token) -> list:
              and not to_infinitive(c)]
     return _conj_expand([g for c in comps for g in children(c)
                          if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ != "PRON"])
+
+
+_LEAVING = {"flee", "escape", "leave", "expel", "deport", "order", "drive", "force", "evacuate", "chase", "come"}
+
+
+def origin_places(noun) -> list:
+    """Places people come from: 'refugees from X', 'families fleeing X', 'migrants ordered out
+    of X'. Only names of places count."""
+    out = _prep_objects(noun, "from")
+    for c in children(noun):
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _LEAVING:
+            out += left_places(c)
+    # "opened its borders to Xs ordered out of Y": the participle is often hung on the verb
+    verb = noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        out += [g for c in children(verb) if c.dep_ == "advcl" and c.tag_ in ("VBN", "VBD") and c.i > noun.i
+                and c.lemma_.lower() in _LEAVING and not any(s.dep_ in _SUBJ for s in children(c))
+                for g in left_places(c)]
+    return [t for t in out if t.ent_type_ in ("GPE", "NORP", "LOC")]
+
+
+def left_places(verb) -> list:
+    """What a verb of leaving names as left: 'fleeing X', 'expelled from X', 'ordered out of X'."""
+    out = [g for g in children(verb) if g.dep_ in _OBJ] + _prep_objects(verb, "from")
+    out += [g for p in children(verb) if p.dep_ == "prep" and p.lower_ == "out"
+            for o in children(p) if o.lower_ == "of" for g in children(o) if g.dep_ == "pobj"]
+    out += [g for p in children(verb) if p.dep_ in ("prt", "advmod") and p.lower_ == "out"
+            for g in _prep_objects(verb, "of")]
+    return out
 
 
 def place_objects(token) -> list:

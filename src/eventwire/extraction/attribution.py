@@ -16,6 +16,30 @@ REPORT_VERBS = {"say", "tell", "add", "note", "stress", "state", "announce", "cl
                 "underline", "highlight", "point", "quote", "disclose", "reveal", "mention",
                 "comment", "recall", "tweet", "post", "brief", "told"}
 _QUOTES = re.compile(r"[\"“”]([^\"“”]{3,})[\"“”]?")
+_PTB_QUOTED = re.compile(r"``\s*((?:(?!'')[^`\"“”]){3,}?)\s*(?:''|$)")  # ``wire-style quotes''
+
+
+
+_PTB_QUOTES = re.compile(r"``|''")
+
+
+def plain_quotes(text: str) -> str:
+    """Wire copy in PTB style (``like this'') with plain double quotes, the same length: the
+    tokenizer splits `` into two backticks and the parse suffers, and quotes go unseen. Each
+    two-character quote becomes a quote and a space on the side that has none, so every
+    character offset stays that of the original text ("making`` bad" -> 'making " bad')."""
+    if "``" not in text:
+        return text
+
+    def plain(m):
+        s, e = m.start(), m.end()
+        before = s == 0 or text[s - 1].isspace()
+        after = e == len(text) or text[e].isspace()
+        if before and after:
+            return m.group(0)
+        return '" ' if before else ' "'
+
+    return _PTB_QUOTES.sub(plain, text)
 
 
 def reporting_verb(tok):
@@ -26,6 +50,27 @@ def reporting_verb(tok):
         if t.lemma_.lower() in REPORT_VERBS and t.pos_ in ("VERB", "AUX") and child.dep_ not in ("nsubj", "nsubjpass"):
             return t
     return _root_reporter(tok)
+
+
+# Verbs that report a conclusion, finding or ruling: "the panel concluded that Y must pay",
+# "the court found that Y should compensate Z". Their that-clause is the subject's statement
+# (used for obligations only: "concluded a deal" or "found the bodies" report nothing).
+CONCLUSION_VERBS = {"conclude", "find", "rule", "decide", "determine", "judge", "recommend", "agree",
+                    "resolve", "demand", "urge", "believe", "feel", "think", "hold", "suggest", "propose"}
+
+
+def concluding_verb(tok):
+    """The verb of saying or concluding whose that-clause holds `tok`'s clause, if any."""
+    child, t = tok, tok
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        child, t = t, t.head
+        if child.dep_ == "ccomp" and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in CONCLUSION_VERBS | REPORT_VERBS:
+            return t
+        if child.dep_ not in ("xcomp", "advcl", "conj", "aux", "ccomp"):
+            return None
+    return None
 
 
 def _root_reporter(tok):
@@ -59,7 +104,7 @@ def speaker_token(reporter):
 
 def quote_span(sent_text: str, sent_start: int, pos_in_sent: int) -> tuple[str, int, int] | None:
     """The quoted passage of the sentence that contains position `pos_in_sent`."""
-    for m in _QUOTES.finditer(sent_text):
+    for m in (_PTB_QUOTED if "``" in sent_text else _QUOTES).finditer(sent_text):
         if m.start(1) <= pos_in_sent < m.end(1):
             return m.group(1), sent_start + m.start(1), sent_start + m.end(1)
     return None

@@ -93,6 +93,8 @@ class StoryCoder:
     def _code_match(self, m, ctx: Context, embedded) -> None:
         if is_contentless(m.pattern, m.trigger, embedded) or status.attitude_content(m.trigger):
             return  # "oppose sending troops": what is opposed is not done
+        if _ended(m):  # "a memorandum on ending hostilities": no hostilities are coded
+            return
         reading = status.read_status(m.trigger, m.anchor)
         if reading.condition:  # "... unless the president steps down": a condition, not an act
             return
@@ -109,12 +111,22 @@ class StoryCoder:
         elif sources and reading.status == "asserted" and not any(s.country for s in sources) \
                 and m.pattern.cameo[:2] in _FORCE_ROOTS:
             sources, targets = self._placed_attack(m, ctx, sources, targets, notes)
+        if sources and m.pattern.cameo in _DOMESTIC_COERCION:
+            targets = self._own_population(m, ctx, sources, targets, notes)
+        if m.pattern.cameo == "075":  # "refugees from X", "families fleeing X": X's people
+            people = targets or [self._victim(t, ctx) for t in m.targets if t.pos_ in ("NOUN", "PROPN")]
+            targets = [t for t in (self._from_origin(p, m, ctx, sources) for p in people) if t.country or t.sector]
         obliging = self._obliging_speaker(m, ctx, sources)
         if obliging is not None:  # "the council said Y must withdraw": the council asks Y
             sources, targets = [obliging], sources
             notes.append("obligation_reported")
         elif actions.is_modal_trigger(m.trigger):
             return  # "Y must do X" with nobody saying so is nobody's appeal
+        elif "speaker_as_source" not in notes and self._unplaced_obligation(m, ctx, sources):
+            return  # "the panel concluded that Y must pay": a call on Y, by nobody we can code
+        elif "speaker_as_source" not in notes and m.pattern.cameo[:2] <= "08" and status.obligation(m.anchor) \
+                and reading.status == "asserted":
+            reading = status.StatusReading("planned", m.anchor.text)  # "Chile said it must pay": a pledge
         if not targets and (m.pattern.frame in ("intent", "threat", "request") or is_framing(m.pattern, m.trigger)):
             targets = self._framed_targets(m, ctx, embedded, said_by, sources)
         if sources and _own_border_only(m, sources, targets):
@@ -199,11 +211,23 @@ class StoryCoder:
         withdraw" is the council's call on Y (an appeal), not Y's act."""
         if not doers or m.pattern.cameo[:2] > "08" or not status.obligation(m.anchor):
             return None
-        who = _reported_by(m.anchor)[1]
+        who = _obliged_by(m.anchor)[1]
         speaker = resolve_actor(who, ctx.offset, self.memory) if who is not None else None
-        if speaker is None or not speaker.country or any(_same(speaker, d) for d in doers):
-            return None
+        if speaker is None or not speaker.country or any(_same(speaker, d) or (
+                d.country == speaker.country and d.sector == speaker.sector) for d in doers):
+            return None  # "Chile said it must pay": its own duty, no call on anyone
         return speaker
+
+    def _unplaced_obligation(self, m, ctx: Context, doers) -> bool:
+        """A reported obligation ("the committee stressed that Y should give ...") whose
+        speaker codes as nobody: Y is asked, and has done nothing; no event of Y's."""
+        if not doers or m.pattern.cameo[:2] > "08" or not status.obligation(m.anchor):
+            return False
+        reporter, who = _obliged_by(m.anchor)
+        if reporter is None:  # "Y must give more": the writer's call, not Y's act
+            return True
+        speaker = resolve_actor(who, ctx.offset, self.memory) if who is not None else None
+        return speaker is None or not speaker.country
 
     def _unclaimed_force(self, m, ctx: Context, targets, notes):
         """'Three soldiers were killed by a roadside bomb near X': force with no named attacker.
@@ -259,6 +283,40 @@ class StoryCoder:
         placed in the country of the scene (as victims of an unclaimed attack are)."""
         scene = actors.scene_of([m.anchor], ctx.offset) or actors.scene_of(_scene_nouns(m), ctx.offset)
         return [_placed_as(s, scene.country, notes) for s in sources] if scene is not None else sources
+    def _own_population(self, m, ctx: Context, sources, targets, notes) -> list[Actor]:
+        """'Kenyan police detained 30 members of a banned sect': a state's arrests, repression
+        and curfews of people named only as people (no country of their own) are done to its
+        own population (the CAMEO/PLOVER convention), so the arrested take the state's country.
+        People of another country keep theirs; a source with no state behind it places nobody."""
+        state = sources[0]
+        if not _state_actor(state) or any(t.country for t in targets):
+            return targets
+        people = targets or [self._victim(t, ctx) for t in m.targets
+                             if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _PLACE_ENTS
+                             and t.lemma_.lower() not in _NOT_PEOPLE and t.lemma_.lower() not in self.patterns.lemmas
+                             and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("PERSON", "NORP") or t.pos_ == "PROPN"
+                                  or t.lemma_.lower() in _PERSON_NOUNS)]
+        placed = [_placed_as(p, state.country, notes, "country_from_source") for p in people]
+        return placed or targets
+
+    def _from_origin(self, actor: Actor, m, ctx: Context, sources) -> Actor:
+        """People given refuge are of the country they come from ("refugees from X", "Iraqis
+        fleeing X", "migrants ordered out of X"), not of the host a guess may give them."""
+        def covers(t):
+            return t.left_edge.idx + ctx.offset <= actor.start and actor.end <= ctx.offset + t.right_edge.idx + len(t.right_edge)
+        head = next((t for t in m.targets if t.pos_ in ("NOUN", "PROPN") and covers(t)), None)
+        if head is None or (actor.country and not any(actor.country == s.country for s in sources)):
+            return actor
+        heads = [head] + actions._prep_objects(head, "of")  # "thousands of farmers driven out of X"
+        places = [p for h in heads for p in actions.origin_places(h)] or [  # "... to refugees from X"
+            p for p in actions._prep_objects(m.trigger, "from") if p.i > head.i and p.ent_type_ in ("GPE", "NORP")]
+        for place in places:
+            origin = resolve_actor(place, ctx.offset, self.memory)
+            if origin is not None and origin.country and origin.country not in ("IGO", "NGO") \
+                    and not any(origin.country == s.country for s in sources):
+                return dataclasses.replace(actor, country=origin.country)
+        named = any(t.ent_type_ in ("GPE", "NORP") for t in head.subtree)
+        return actor if named or not actor.country else dataclasses.replace(actor, country=None)
 
     def _victim(self, tok, ctx: Context) -> Actor:
         """A victim as the parse names it ('four children', 'a journalist'), coded or not."""
@@ -501,6 +559,34 @@ def _reported_by(anchor):
     return reporter, (attribution.speaker_token(reporter) if reporter is not None else None)
 
 
+def _obliged_by(anchor):
+    """Who says that the clause at `anchor` must be done: a verb of saying, or one of
+    concluding or finding whose that-clause it is ("the forum concluded that Y must ...")."""
+    reporter, who = _reported_by(anchor)
+    if reporter is None:
+        reporter = attribution.concluding_verb(anchor)
+        who = attribution.speaker_token(reporter) if reporter is not None else None
+    return reporter, who
+
+
+# Verbs whose object is a fight or attack that stops or never happens: "ending hostilities",
+# "to halt the shelling", "avoid clashes".
+_ENDING_VERBS = {"end", "cease", "halt", "stop", "prevent", "avoid", "renounce", "forswear", "avert"}
+
+
+# Verbs whose object is a protest that is kept from happening: "banned the rally".
+_FORBIDDING_VERBS = _ENDING_VERBS | {"ban", "prohibit", "outlaw", "forbid", "block", "cancel", "postpone", "bar"}
+
+
+def _ended(m) -> bool:
+    """A force noun that is the object of an ending verb names no act of force; a protest
+    noun that is banned or called off is no protest (least of all by whoever banned it)."""
+    if m.pattern.pos != "NOUN" or m.anchor.i == m.trigger.i or m.trigger.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    root, verb = m.pattern.cameo[:2], m.anchor.lemma_.lower()
+    return (root in _FORCE_ROOTS and verb in _ENDING_VERBS) or (root == "14" and verb in _FORBIDDING_VERBS)
+
+
 def _political(actor: Actor) -> bool:
     if not actor.country or actor.country == "NGO" or set(actor.sector) & _REPORTING_SECTORS:
         return False
@@ -657,11 +743,11 @@ def _between_parties(m, targets):
     return [], targets
 
 
-def _placed_as(actor: Actor, country: str, notes: list) -> Actor:
+def _placed_as(actor: Actor, country: str, notes: list, note: str = "country_from_target") -> Actor:
     if actor.country:
         return actor
-    if "country_from_target" not in notes:
-        notes.append("country_from_target")
+    if note not in notes:
+        notes.append(note)
     return dataclasses.replace(actor, country=country)
 
 
@@ -679,6 +765,31 @@ _AIMED_AT = {"pobj", "dobj", "poss", "appos"}
 
 # An act attempted ("an attempt to kill X was foiled in Y") happened where the attempt did.
 _ATTEMPTS = {"attempt", "try"}
+
+# Coercion of persons that a state does to its own people when they have no other country:
+# arrest (173), repression (175), restrictions, bans, curfews and martial law (172x). Not
+# expulsion (174): the expelled are mostly foreigners.
+_DOMESTIC_COERCION = {"1721", "1722", "1723", "1724", "173", "175"}  # not 172: "banned the book"
+_STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", "LEG"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "DATE", "TIME"}
+# Objects of these codes that are not people ("imposed a curfew on the city")
+_NOT_PEOPLE = {"city", "town", "village", "area", "region", "province", "district", "capital", "street",
+               "territory", "zone", "country", "border", "night", "weekend", "hour", "day", "week"}
+
+
+# Singular nouns that name a person ("police detained a man"); plurals count anyway.
+_PERSON_NOUNS = {"man", "woman", "person", "boy", "girl", "suspect", "youth", "teenager", "member",
+                 "follower", "supporter", "resident", "citizen", "villager", "worker", "student"}
+
+
+def _state_actor(actor: Actor) -> bool:
+    """A state's own organ (government, police, courts, army, spies) or the country itself."""
+    if not actor.country or actor.country in ("IGO", "NGO", "IMG"):
+        return False
+    if actor.sector:
+        return set(actor.sector) <= _STATE_SECTORS | {"ELI"} and bool(set(actor.sector) & _STATE_SECTORS)
+    return _is_country_name(actor) or actor.text.lower().startswith(("the authorities", "authorities"))
+
 
 # Arrests and expulsions that can come "on charges of X": the charge is also an accusation.
 _CHARGING_CODES = {"173", "174"}
@@ -723,6 +834,9 @@ def _pairs(sources, targets, reciprocal: bool, mutual: bool = True, fight: bool 
     if not targets and len(sources) > 1 and mutual:
         out = [(s, t) for s in sources for t in sources if s is not t and (
             s.country != t.country or fight and s.sector != t.sector and not _same(s, t))]
+        # "the government and the rebels agreed": two sides of one country are each other's party
+        out = [(s, t) for s in sources for t in sources if s is not t and (
+            s.country != t.country or (s.sector and t.sector and set(s.sector).isdisjoint(t.sector)))]
         return out or [(sources[0], None)]
     pairs = [(s, t) for s in sources for t in (targets or [None])]
     if reciprocal:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from eventwire.errors import InputError
 from eventwire.extraction import actions, status
+from eventwire.extraction.attribution import plain_quotes
 from eventwire.extraction.codes import code_fields
 from eventwire.extraction.docview import original_text, view
 from eventwire.extraction.modality import final_code, is_contentless, is_framing

@@ -119,7 +119,9 @@ class Extractor:
     def parse(self, texts: list[str]):
         """Docs in input order. (Not `as_tuples=True`: its per-text wrapping made the parse ~5%
         slower in benchmarks/throughput.py, more than all the other batch bookkeeping.)"""
-        return self.nlp.pipe(texts, batch_size=max(16, len(texts)))
+        from eventwire.extraction.attribution import plain_quotes
+
+        return self.nlp.pipe([plain_quotes(t) for t in texts], batch_size=max(16, len(texts)))
 
     def _learn_tokens(self, texts: list[str]) -> None:
         """Let the tokenizer cache the batch's chunks of known words (see `tokencache`)."""
