@@ -1,47 +1,64 @@
-"""The challenge set (benchmarks/challenge) is well-formed; this is not a score gate."""
+"""The challenge sets (benchmarks/challenge) are well-formed; this is not a score gate."""
 
 import json
 from pathlib import Path
 
+import pytest
+
 from eventwire.evaluation.gold import read_sentence_set
 from eventwire.ontology.cameo import cameo_codes
 
-CHALLENGE = Path(__file__).resolve().parents[1] / "benchmarks" / "challenge" / "challenge.jsonl"
+FOLDER = Path(__file__).resolve().parents[1] / "benchmarks" / "challenge"
+CHALLENGE = FOLDER / "challenge.jsonl"
+CHALLENGE2 = FOLDER / "challenge2.jsonl"
+SETS = pytest.mark.parametrize("path", [CHALLENGE, CHALLENGE2], ids=["challenge", "challenge2"])
 
 
-def records():
-    return [json.loads(line) for line in CHALLENGE.read_text(encoding="utf-8").splitlines() if line.strip()]
+def records(path=CHALLENGE):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_the_challenge_set_reads_as_a_cameo_sentence_set():
-    sentence_set = read_sentence_set(CHALLENGE)
+@SETS
+def test_the_challenge_set_reads_as_a_cameo_sentence_set(path):
+    sentence_set = read_sentence_set(path)
     assert sentence_set.ontology == "CAMEO"
     assert len(sentence_set.sentences) >= 240
 
 
-def test_every_challenge_sentence_has_a_unique_id():
-    ids = [r["id"] for r in records()]
+@SETS
+def test_every_challenge_sentence_has_a_unique_id(path):
+    ids = [r["id"] for r in records(path)]
     assert len(ids) == len(set(ids))
 
 
-def test_every_challenge_event_has_a_valid_cameo_code():
+def test_the_two_challenge_sets_share_no_id_and_no_sentence():
+    first, second = records(CHALLENGE), records(CHALLENGE2)
+    assert not {r["id"] for r in first} & {r["id"] for r in second}
+    assert not {r["text"] for r in first} & {r["text"] for r in second}
+
+
+@SETS
+def test_every_challenge_event_has_a_valid_cameo_code(path):
     codes = cameo_codes()
-    bad = [(r["id"], e["code"]) for r in records() for e in r["events"] if e["code"] not in codes]
+    bad = [(r["id"], e["code"]) for r in records(path) for e in r["events"] if e["code"] not in codes]
     assert not bad
 
 
-def test_every_actor_text_occurs_in_its_sentence():
-    missing = [(r["id"], words) for r in records() for e in r["events"]
+@SETS
+def test_every_actor_text_occurs_in_its_sentence(path):
+    missing = [(r["id"], words) for r in records(path) for e in r["events"]
                for words in (e.get("source_text"), e.get("target_text"))
                if words is not None and words not in r["text"]]
     assert not missing
 
 
-def test_an_event_with_both_countries_names_both_actors():
-    unnamed = [r["id"] for r in records() for e in r["events"]
+@SETS
+def test_an_event_with_both_countries_names_both_actors(path):
+    unnamed = [r["id"] for r in records(path) for e in r["events"]
                if e["source"] and e["target"] and not (e.get("source_text") and e.get("target_text"))]
     assert not unnamed
 
 
-def test_the_set_has_sentences_without_events():
-    assert sum(not r["events"] for r in records()) >= 40
+@SETS
+def test_the_set_has_sentences_without_events(path):
+    assert sum(not r["events"] for r in records(path)) >= 40
