@@ -14,8 +14,8 @@ from eventwire.evaluate import evaluate_file
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 BASELINES = {
-    "petr2_gsr.jsonl": {"dyad_root_f1": 0.54, "no_event_fp_max": 0.10},
-    "plover_gsr_dev.jsonl": {"source_plover_recall": 0.79, "given_plover": 0.91, "given_quad": 0.95},
+    "petr2_gsr.jsonl": {"dyad_root_f1": 0.56, "no_event_fp_max": 0.10},
+    "plover_gsr_dev.jsonl": {"source_plover_recall": 0.83, "given_plover": 0.93, "given_quad": 0.95},
 }
 
 
@@ -50,3 +50,17 @@ def test_the_reference_story_keeps_every_required_event_and_no_violation(shared_
     assert result["must_not_violations"] == []
     assert result["claims"]["hits"] == result["claims"]["total"]
     assert result["dates"]["hits"] == result["dates"]["total"]
+
+
+# The project's own challenge sets (benchmarks/challenge): the first has been used to find and
+# fix gaps, the second was written afterwards and is only measured; both guard against regressions.
+CHALLENGE_BASELINES = {"challenge.jsonl": 0.74, "challenge2.jsonl": 0.56}
+
+
+@pytest.mark.parametrize("name", sorted(CHALLENGE_BASELINES))
+def test_challenge_set_dyad_and_root_f1_stays_above_its_baseline(name, extractor):
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "challenge" / name
+    f1 = evaluate_file(path).to_dict()["modes"]["dyad_root"]["f1"]
+    assert f1 >= CHALLENGE_BASELINES[name]
